@@ -1,0 +1,20 @@
+//! Frontline's engine-free core: the scenario format and its validation, the
+//! session runtime and the scoring. The game, the command line and the tests
+//! all drive this crate; it knows nothing of Bevy.
+
+pub mod diagnostic;
+pub mod format;
+pub mod load;
+pub mod locate;
+pub mod practice;
+pub mod scenario;
+pub mod scoring;
+pub mod session;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{Broken, Catalog, Loaded};
+pub use practice::{Pillar, Practice};
+pub use scenario::{Outcome, Scenario, Target};
+pub use scoring::{Debrief, Grade};
+pub use session::{Session, SessionRecord, State};

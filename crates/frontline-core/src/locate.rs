@@ -1,0 +1,333 @@
+//! Finds where a value sits in a RON file, so that problems found after parsing
+//! (an unknown node, a duplicate id…) point at the exact text.
+//!
+//! `ron` deserialises without keeping positions, so this module re-reads a file
+//! that `ron` already accepted into a light tree of spans, addressed by paths
+//! such as `nodes[3].choices[1].next`.
+
+use std::ops::Range;
+
+/// One step of a path into the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seg<'a> {
+    Field(&'a str),
+    Index(usize),
+    /// A map entry, by its key's string value; locates the key.
+    Key(&'a str),
+}
+
+/// The spans of every value in a RON document.
+#[derive(Debug)]
+pub struct SpanTree {
+    root: Option<Node>,
+}
+
+#[derive(Debug)]
+struct Node {
+    span: Range<usize>,
+    kind: Kind,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Atom,
+    Fields(Vec<(Range<usize>, Node)>),
+    Items(Vec<Node>),
+    Entries(Vec<(Node, Node)>),
+}
+
+impl SpanTree {
+    pub fn parse(source: &str) -> SpanTree {
+        let mut reader = Reader {
+            src: source.as_bytes(),
+            pos: 0,
+        };
+        reader.skip_attributes();
+        SpanTree {
+            root: reader.value(),
+        }
+    }
+
+    /// The span of the value at `path`, or of the deepest value on the way
+    /// there when the path goes further than the file does.
+    pub fn locate(&self, source: &str, path: &[Seg]) -> Range<usize> {
+        let Some(mut node) = self.root.as_ref() else {
+            return 0..0;
+        };
+        for seg in path {
+            match node.child(source, *seg) {
+                Some(child) => node = child,
+                None => break,
+            }
+        }
+        node.span.clone()
+    }
+}
+
+impl Node {
+    fn child(&self, source: &str, seg: Seg) -> Option<&Node> {
+        match (&self.kind, seg) {
+            (Kind::Fields(fields), Seg::Field(name)) => fields
+                .iter()
+                .find(|(key, _)| &source[key.clone()] == name)
+                .map(|(_, value)| value),
+            (Kind::Items(items), Seg::Index(i)) => items.get(i),
+            (Kind::Entries(entries), Seg::Key(name)) => entries
+                .iter()
+                .find(|(key, _)| unquote(&source[key.span.clone()]) == name)
+                .map(|(key, _)| key),
+            _ => None,
+        }
+    }
+}
+
+fn unquote(text: &str) -> &str {
+    text.strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(text)
+}
+
+struct Reader<'a> {
+    src: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn peek_at(&self, offset: usize) -> Option<u8> {
+        self.src.get(self.pos + offset).copied()
+    }
+
+    fn skip_blank(&mut self) {
+        loop {
+            match (self.peek(), self.peek_at(1)) {
+                (Some(c), _) if c.is_ascii_whitespace() => self.pos += 1,
+                (Some(b'/'), Some(b'/')) => {
+                    while self.peek().is_some_and(|c| c != b'\n') {
+                        self.pos += 1;
+                    }
+                }
+                (Some(b'/'), Some(b'*')) => self.skip_block_comment(),
+                _ => return,
+            }
+        }
+    }
+
+    fn skip_block_comment(&mut self) {
+        let mut depth = 0;
+        while self.pos < self.src.len() {
+            match (self.peek(), self.peek_at(1)) {
+                (Some(b'/'), Some(b'*')) => {
+                    depth += 1;
+                    self.pos += 2;
+                }
+                (Some(b'*'), Some(b'/')) => {
+                    depth -= 1;
+                    self.pos += 2;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// `#![enable(...)]` lines before the value.
+    fn skip_attributes(&mut self) {
+        self.skip_blank();
+        while self.peek() == Some(b'#') {
+            self.pos += 1;
+            if self.peek() == Some(b'!') {
+                self.pos += 1;
+            }
+            self.skip_blank();
+            self.value();
+            self.skip_blank();
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_blank();
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self) -> Option<Node> {
+        self.skip_blank();
+        let start = self.pos;
+        let kind = match self.peek()? {
+            b'(' => self.parens(),
+            b'[' => Kind::Items(self.list(b']', Self::value)),
+            b'{' => Kind::Entries(self.list(b'}', Self::entry)),
+            b'"' => {
+                self.quoted(b'"');
+                Kind::Atom
+            }
+            b'\'' => {
+                self.quoted(b'\'');
+                Kind::Atom
+            }
+            b'r' if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
+                self.pos += 1;
+                self.raw_string();
+                Kind::Atom
+            }
+            b'b' if matches!(self.peek_at(1), Some(b'"' | b'\'')) => {
+                self.pos += 1;
+                self.quoted(self.peek()?);
+                Kind::Atom
+            }
+            _ => {
+                self.bare_word();
+                if self.pos == start {
+                    return None;
+                }
+                self.skip_blank();
+                if self.peek() == Some(b'(') {
+                    self.parens()
+                } else {
+                    Kind::Atom
+                }
+            }
+        };
+        Some(Node {
+            span: start..self.pos,
+            kind,
+        })
+    }
+
+    fn entry(&mut self) -> Option<(Node, Node)> {
+        let key = self.value()?;
+        self.eat(b':');
+        Some((key, self.value()?))
+    }
+
+    /// Parses `open item, item, … close`, tolerating a trailing comma.
+    fn list<T>(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> Option<T>) -> Vec<T> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        loop {
+            if self.eat(close) {
+                return items;
+            }
+            match item(self) {
+                Some(next) => items.push(next),
+                None => return items,
+            }
+            self.eat(b',');
+        }
+    }
+
+    /// `(…)`: named fields when the first item is `ident:`, otherwise a tuple.
+    fn parens(&mut self) -> Kind {
+        let save = self.pos;
+        self.pos += 1;
+        self.skip_blank();
+        let word_start = self.pos;
+        self.bare_word();
+        let word = word_start..self.pos;
+        let is_struct = !word.is_empty() && {
+            self.skip_blank();
+            self.peek() == Some(b':')
+        };
+        self.pos = save;
+        if !is_struct {
+            return Kind::Items(self.list(b')', Self::value));
+        }
+        Kind::Fields(self.list(b')', |reader| {
+            reader.skip_blank();
+            let start = reader.pos;
+            reader.bare_word();
+            let name = start..reader.pos;
+            reader.eat(b':');
+            Some((name, reader.value()?))
+        }))
+    }
+
+    fn bare_word(&mut self) {
+        while let Some(c) = self.peek() {
+            if c.is_ascii_whitespace() || b"()[]{},:\"'/".contains(&c) {
+                return;
+            }
+            self.pos += 1;
+        }
+    }
+
+    fn quoted(&mut self, quote: u8) {
+        self.pos += 1;
+        while let Some(c) = self.peek() {
+            self.pos += 1;
+            if c == b'\\' {
+                self.pos += 1;
+            } else if c == quote {
+                return;
+            }
+        }
+    }
+
+    fn raw_string(&mut self) {
+        let mut hashes = 0;
+        while self.peek() == Some(b'#') {
+            hashes += 1;
+            self.pos += 1;
+        }
+        self.pos += 1;
+        while self.pos < self.src.len() {
+            if self.peek() == Some(b'"') && (1..=hashes).all(|i| self.peek_at(i) == Some(b'#')) {
+                self.pos += 1 + hashes;
+                return;
+            }
+            self.pos += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text<'a>(src: &'a str, path: &[Seg]) -> &'a str {
+        &src[SpanTree::parse(src).locate(src, path)]
+    }
+
+    #[test]
+    fn finds_nested_fields_items_and_keys() {
+        let src = r##"#![enable(implicit_some)]
+// a comment with "quotes" and (parens)
+Scenario(
+    id: "x", /* block /* nested */ */
+    nodes: [
+        (id: "a", choices: [Choice(next: "b", effects: {"trust": -5})]),
+        Node(id: "b", when: [AtLeast("trust", 50)], text: r#"raw "quoted""#),
+    ],
+)"##;
+        use Seg::*;
+        assert_eq!(text(src, &[Field("id")]), "\"x\"");
+        let choice = [Field("nodes"), Index(0), Field("choices"), Index(0)];
+        assert_eq!(
+            text(src, &[&choice[..], &[Field("next")]].concat()),
+            "\"b\""
+        );
+        let key = [&choice[..], &[Field("effects"), Key("trust")]].concat();
+        assert_eq!(text(src, &key), "\"trust\"");
+        let cond = [Field("nodes"), Index(1), Field("when"), Index(0), Index(1)];
+        assert_eq!(text(src, &cond), "50");
+        let raw = [Field("nodes"), Index(1), Field("text")];
+        assert_eq!(text(src, &raw), "r#\"raw \"quoted\"\"#");
+    }
+
+    #[test]
+    fn stops_at_the_deepest_existing_value() {
+        let src = "(nodes: [(id: \"a\")])";
+        let path = [Seg::Field("nodes"), Seg::Index(0), Seg::Field("choices")];
+        assert_eq!(text(src, &path), "(id: \"a\")");
+    }
+}

@@ -1,0 +1,160 @@
+//! A validated scenario: every reference resolved to an index, so the runtime
+//! and the analyses never look a name up or meet a dangling id.
+//!
+//! Nodes, choices, meters, flags and endings keep the order of the file, so an
+//! index here is also a path into the source for diagnostics.
+
+use serde::Serialize;
+
+pub use crate::format::{Better, ChoiceOrder, Difficulty, Outcome, Speaker};
+use crate::practice::Practice;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub difficulty: Option<Difficulty>,
+    pub briefing: String,
+    pub customer: Customer,
+    /// At least one; the first is the customer's mood.
+    pub meters: Vec<Meter>,
+    pub flags: Vec<String>,
+    pub start: usize,
+    pub nodes: Vec<Node>,
+    pub endings: Vec<Ending>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Customer {
+    pub name: String,
+    pub persona: String,
+    pub expectation: String,
+    pub source: String,
+    pub personas: Vec<Persona>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Persona {
+    pub id: String,
+    pub name: Option<String>,
+    pub description: String,
+    pub flags: Vec<usize>,
+    pub meters: Vec<(usize, i32)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meter {
+    pub id: String,
+    pub label: String,
+    pub start: i32,
+    pub min: i32,
+    pub max: i32,
+    pub better: Better,
+    pub weight: f32,
+}
+
+impl Meter {
+    pub fn clamp(&self, value: i32) -> i32 {
+        value.clamp(self.min, self.max)
+    }
+
+    /// The value on a 0..=1 scale where 1 is best for the customer.
+    pub fn normalized(&self, value: i32) -> f32 {
+        let share = (value - self.min) as f32 / (self.max - self.min) as f32;
+        match self.better {
+            Better::Higher => share,
+            Better::Lower => 1.0 - share,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    pub id: String,
+    pub speaker: Speaker,
+    pub lines: Vec<String>,
+    pub choices: Vec<Choice>,
+    pub events: Vec<Event>,
+    pub routes: Vec<Route>,
+    pub order: ChoiceOrder,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Target {
+    Node(usize),
+    Ending(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    pub text: String,
+    /// (meter index, delta)
+    pub effects: Vec<(usize, i32)>,
+    pub tags: Vec<Practice>,
+    pub feedback: String,
+    pub next: Target,
+    pub when: Vec<Condition>,
+    /// Flag indices.
+    pub set: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub chance: f64,
+    pub next: Target,
+    pub when: Vec<Condition>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Route {
+    pub when: Vec<Condition>,
+    pub next: Target,
+}
+
+/// A condition with its flag or meter resolved to an index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Condition {
+    Flag(usize),
+    NotFlag(usize),
+    AtLeast(usize, i32),
+    Below(usize, i32),
+}
+
+impl Condition {
+    pub fn holds(self, flags: &[bool], meters: &[i32]) -> bool {
+        match self {
+            Condition::Flag(f) => flags[f],
+            Condition::NotFlag(f) => !flags[f],
+            Condition::AtLeast(m, v) => meters[m] >= v,
+            Condition::Below(m, v) => meters[m] < v,
+        }
+    }
+
+    pub fn all_hold(conditions: &[Condition], flags: &[bool], meters: &[i32]) -> bool {
+        conditions.iter().all(|c| c.holds(flags, meters))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ending {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub outcome: Outcome,
+}
+
+impl Scenario {
+    pub fn node(&self, id: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.id == id)
+    }
+
+    pub fn ending(&self, id: &str) -> Option<usize> {
+        self.endings.iter().position(|e| e.id == id)
+    }
+
+    /// Start values of the meters, before any persona adjustment.
+    pub fn start_meters(&self) -> Vec<i32> {
+        self.meters.iter().map(|m| m.start).collect()
+    }
+}

@@ -1,0 +1,232 @@
+//! Scoring on expectations: how the customer ended up (the meters) and how the
+//! trainee got there (the practices of each choice). See `docs/scoring.md`.
+
+use serde::Serialize;
+
+use crate::format::Outcome;
+use crate::practice::{Pillar, Practice};
+use crate::scenario::Scenario;
+use crate::session::{Session, State};
+
+/// Share of the score from the meters; the rest comes from the practices.
+pub const CUSTOMER_WEIGHT: f32 = 0.6;
+pub const PRACTICE_WEIGHT: f32 = 1.0 - CUSTOMER_WEIGHT;
+
+/// How well one choice practised service, on 0..=1: a good practice with no
+/// anti-pattern is 1, an anti-pattern with no good practice is 0, anything
+/// else (untagged, or both) is ½.
+pub fn choice_quality(tags: &[Practice]) -> f32 {
+    let good = tags.iter().any(|t| !t.is_anti_pattern());
+    let bad = tags.iter().any(|t| t.is_anti_pattern());
+    0.5 + 0.5 * (good as u8 as f32) - 0.5 * (bad as u8 as f32)
+}
+
+/// The meters' weighted mean on 0..=1, each normalised so that 1 is best.
+pub fn customer_score(scenario: &Scenario, meters: &[i32]) -> f32 {
+    let total: f32 = scenario.meters.iter().map(|m| m.weight).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let sum: f32 = scenario
+        .meters
+        .iter()
+        .zip(meters)
+        .map(|(m, &v)| m.weight * m.normalized(v))
+        .sum();
+    sum / total
+}
+
+/// The 0..=100 score from the customer part and the mean choice quality.
+pub fn score(customer: f32, practice: f32) -> u8 {
+    let raw = 100.0 * (CUSTOMER_WEIGHT * customer + PRACTICE_WEIGHT * practice);
+    raw.round().clamp(0.0, 100.0) as u8
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Grade {
+    F,
+    D,
+    C,
+    B,
+    A,
+}
+
+impl Grade {
+    pub fn from_score(score: u8) -> Grade {
+        match score {
+            90.. => Grade::A,
+            75..=89 => Grade::B,
+            60..=74 => Grade::C,
+            45..=59 => Grade::D,
+            _ => Grade::F,
+        }
+    }
+
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Grade::A => "exceeded expectations",
+            Grade::B => "met expectations",
+            Grade::C => "managed the basics",
+            Grade::D => "left a gap",
+            Grade::F => "widened the gap",
+        }
+    }
+}
+
+/// What one pillar amounted to over the session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PillarReport {
+    pub pillar: Pillar,
+    /// Choices that showed at least one practice of this pillar.
+    pub choices: usize,
+    /// Each practice of the pillar used, with how often.
+    pub practices: Vec<(Practice, usize)>,
+}
+
+/// One choice as the debrief tells it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepReview {
+    pub node: String,
+    pub line: String,
+    pub choice: String,
+    pub tags: Vec<Practice>,
+    pub quality: f32,
+    pub feedback: String,
+    pub meters_after: Vec<i32>,
+}
+
+/// The result of a finished session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Debrief {
+    pub scenario: String,
+    pub seed: u64,
+    pub ending: String,
+    pub ending_title: String,
+    pub ending_text: String,
+    pub outcome: Outcome,
+    pub score: u8,
+    pub grade: Grade,
+    /// 0..=1, best for the customer at 1.
+    pub customer: f32,
+    /// Mean choice quality, 0..=1.
+    pub practice: f32,
+    pub pillars: Vec<PillarReport>,
+    pub steps: Vec<StepReview>,
+    /// Meters at the start and after each choice.
+    pub meter_trace: Vec<Vec<i32>>,
+    /// Lessons for the pillars the trainee missed or broke.
+    pub advice: Vec<&'static str>,
+}
+
+impl Debrief {
+    /// The debrief of an ended session; `None` while it is still going or stuck.
+    pub fn of(session: &Session) -> Option<Debrief> {
+        let State::Ended { ending } = session.state() else {
+            return None;
+        };
+        let scenario = session.scenario();
+        let ending = &scenario.endings[ending];
+        let steps: Vec<StepReview> = session
+            .steps()
+            .iter()
+            .map(|step| {
+                let node = &scenario.nodes[step.node];
+                let choice = &node.choices[step.choice];
+                StepReview {
+                    node: node.id.clone(),
+                    line: node.lines[step.line].clone(),
+                    choice: choice.text.clone(),
+                    tags: choice.tags.clone(),
+                    quality: choice_quality(&choice.tags),
+                    feedback: choice.feedback.clone(),
+                    meters_after: step.meters_after.clone(),
+                }
+            })
+            .collect();
+        let practice = if steps.is_empty() {
+            0.5
+        } else {
+            steps.iter().map(|s| s.quality).sum::<f32>() / steps.len() as f32
+        };
+        let customer = customer_score(scenario, session.meters());
+        let score = score(customer, practice);
+        let pillars: Vec<PillarReport> = Pillar::ALL
+            .iter()
+            .map(|&pillar| pillar_report(pillar, &steps))
+            .collect();
+        let advice = pillars
+            .iter()
+            .filter(|p| (p.pillar == Pillar::AntiPattern) == (p.choices > 0))
+            .map(|p| p.pillar.advice())
+            .collect();
+        let mut meter_trace = vec![session.start_meters().to_vec()];
+        meter_trace.extend(steps.iter().map(|s| s.meters_after.clone()));
+        Some(Debrief {
+            scenario: scenario.id.clone(),
+            seed: session.seed(),
+            ending: ending.id.clone(),
+            ending_title: ending.title.clone(),
+            ending_text: ending.text.clone(),
+            outcome: ending.outcome,
+            score,
+            grade: Grade::from_score(score),
+            customer,
+            practice,
+            pillars,
+            steps,
+            meter_trace,
+            advice,
+        })
+    }
+}
+
+fn pillar_report(pillar: Pillar, steps: &[StepReview]) -> PillarReport {
+    let in_pillar = |t: &&Practice| t.pillar() == pillar;
+    let choices = steps
+        .iter()
+        .filter(|s| s.tags.iter().any(|t| t.pillar() == pillar))
+        .count();
+    let practices = Practice::ALL
+        .iter()
+        .filter(in_pillar)
+        .map(|&p| (p, steps.iter().filter(|s| s.tags.contains(&p)).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    PillarReport {
+        pillar,
+        choices,
+        practices,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quality_orders_good_over_neutral_over_anti_patterns() {
+        let good = choice_quality(&[Practice::Ask]);
+        let neutral = choice_quality(&[]);
+        let mixed = choice_quality(&[Practice::Gesture, Practice::Upsell]);
+        let bad = choice_quality(&[Practice::Deflect]);
+        assert_eq!((good, neutral, mixed, bad), (1.0, 0.5, 0.5, 0.0));
+    }
+
+    #[test]
+    fn grades_follow_score_bands() {
+        let grades: Vec<Grade> = [100, 90, 89, 75, 74, 60, 59, 45, 44, 0]
+            .into_iter()
+            .map(Grade::from_score)
+            .collect();
+        use Grade::*;
+        assert_eq!(grades, [A, A, B, B, C, C, D, D, F, F]);
+    }
+
+    #[test]
+    fn score_weights_customer_and_practice() {
+        assert_eq!(score(1.0, 1.0), 100);
+        assert_eq!(score(0.0, 0.0), 0);
+        assert_eq!(score(1.0, 0.0), 60);
+        assert_eq!(score(0.0, 1.0), 40);
+    }
+}

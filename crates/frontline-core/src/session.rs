@@ -1,0 +1,363 @@
+//! The session runtime: one playthrough of a scenario, as a pull-based state
+//! machine. The caller reads [`Session::prompt`], hands back a choice with
+//! [`Session::choose`], and repeats until the session has ended.
+//!
+//! Every random draw (persona, events, line variants, choice order) comes from
+//! one ChaCha8 generator seeded by the session's seed, in a fixed order, so a
+//! scenario, a seed and a list of choices always give the same session. That
+//! is also how a session is saved: [`SessionRecord`] holds only those three,
+//! and [`Session::resume`] replays them.
+
+use std::fmt;
+use std::sync::Arc;
+
+use rand::seq::SliceRandom;
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{ChoiceOrder, Condition, Ending, Node, Scenario, Target};
+
+/// Where the conversation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// At a node, waiting for a choice.
+    Waiting {
+        node: usize,
+        line: usize,
+    },
+    Ended {
+        ending: usize,
+    },
+    /// At a node none of whose choices can be offered, or caught in a loop of
+    /// routes and events. A flaw of the scenario that `frontline check` reports.
+    Stuck {
+        node: usize,
+    },
+}
+
+/// A random event that fired, redirecting the conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FiredEvent {
+    pub node: usize,
+    pub event: usize,
+}
+
+/// One choice taken, with what it did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub node: usize,
+    /// The line variant the customer said.
+    pub line: usize,
+    /// Index of the choice in the node, as written in the file.
+    pub choice: usize,
+    pub meters_after: Vec<i32>,
+    /// Events that fired on the way to the next prompt.
+    pub events: Vec<FiredEvent>,
+}
+
+/// What a session needs to be saved and resumed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    pub scenario: String,
+    pub seed: u64,
+    /// Choice indices as written in the file, in the order taken.
+    pub choices: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionError {
+    /// The session is not waiting for a choice.
+    NotWaiting,
+    /// The number is not one of the offered choices.
+    NoSuchOffer(usize),
+    /// The choice exists but is not offered now (its conditions don't hold).
+    NotOffered(usize),
+    /// A record made for another scenario.
+    WrongScenario { expected: String, found: String },
+}
+
+impl fmt::Display for SessionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SessionError::NotWaiting => write!(f, "the session is not waiting for a choice"),
+            SessionError::NoSuchOffer(i) => write!(f, "there is no choice number {}", i + 1),
+            SessionError::NotOffered(i) => write!(f, "choice {i} is not offered here"),
+            SessionError::WrongScenario { expected, found } => {
+                write!(f, "the record is for scenario `{found}`, not `{expected}`")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SessionError {}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    scenario: Arc<Scenario>,
+    seed: u64,
+    rng: ChaCha8Rng,
+    persona: Option<usize>,
+    state: State,
+    /// Choice indices offered at the current node, in display order.
+    offered: Vec<usize>,
+    meters: Vec<i32>,
+    flags: Vec<bool>,
+    /// Meters when the conversation began, after the persona's adjustments.
+    start_meters: Vec<i32>,
+    /// Events fired before the first prompt.
+    opening_events: Vec<FiredEvent>,
+    steps: Vec<Step>,
+}
+
+impl Session {
+    pub fn new(scenario: Arc<Scenario>, seed: u64) -> Session {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut meters = scenario.start_meters();
+        let mut flags = vec![false; scenario.flags.len()];
+        let personas = &scenario.customer.personas;
+        let persona = (!personas.is_empty()).then(|| rng.random_range(0..personas.len()));
+        if let Some(p) = persona {
+            for &f in &personas[p].flags {
+                flags[f] = true;
+            }
+            for &(m, delta) in &personas[p].meters {
+                meters[m] = scenario.meters[m].clamp(meters[m] + delta);
+            }
+        }
+        let mut session = Session {
+            start_meters: meters.clone(),
+            scenario,
+            seed,
+            rng,
+            persona,
+            state: State::Stuck { node: 0 },
+            offered: Vec::new(),
+            meters,
+            flags,
+            opening_events: Vec::new(),
+            steps: Vec::new(),
+        };
+        let start = Target::Node(session.scenario.start);
+        session.opening_events = session.enter(start);
+        session
+    }
+
+    /// Rebuilds a saved session by replaying its choices from its seed.
+    pub fn resume(
+        scenario: Arc<Scenario>,
+        record: &SessionRecord,
+    ) -> Result<Session, SessionError> {
+        if record.scenario != scenario.id {
+            return Err(SessionError::WrongScenario {
+                expected: scenario.id.clone(),
+                found: record.scenario.clone(),
+            });
+        }
+        let mut session = Session::new(scenario, record.seed);
+        for &choice in &record.choices {
+            session.choose_written(choice)?;
+        }
+        Ok(session)
+    }
+
+    pub fn record(&self) -> SessionRecord {
+        SessionRecord {
+            scenario: self.scenario.id.clone(),
+            seed: self.seed,
+            choices: self.steps.iter().map(|s| s.choice).collect(),
+        }
+    }
+
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Index of the persona drawn for this session, if the customer has any.
+    pub fn persona(&self) -> Option<usize> {
+        self.persona
+    }
+
+    /// The customer's name, as the drawn persona may change it.
+    pub fn customer_name(&self) -> &str {
+        let customer = &self.scenario.customer;
+        self.persona
+            .and_then(|p| customer.personas[p].name.as_deref())
+            .unwrap_or(&customer.name)
+    }
+
+    pub fn state(&self) -> State {
+        self.state
+    }
+
+    pub fn meters(&self) -> &[i32] {
+        &self.meters
+    }
+
+    pub fn start_meters(&self) -> &[i32] {
+        &self.start_meters
+    }
+
+    pub fn flags(&self) -> &[bool] {
+        &self.flags
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    pub fn opening_events(&self) -> &[FiredEvent] {
+        &self.opening_events
+    }
+
+    /// The current node and the line said there, while waiting for a choice.
+    pub fn current(&self) -> Option<(&Node, &str)> {
+        match self.state {
+            State::Waiting { node, line } => {
+                let node = &self.scenario.nodes[node];
+                Some((node, &node.lines[line]))
+            }
+            _ => None,
+        }
+    }
+
+    /// Choice indices (as written in the file) offered now, in display order.
+    pub fn offered(&self) -> &[usize] {
+        &self.offered
+    }
+
+    pub fn ending(&self) -> Option<&Ending> {
+        match self.state {
+            State::Ended { ending } => Some(&self.scenario.endings[ending]),
+            _ => None,
+        }
+    }
+
+    /// Takes the `offer`-th choice shown (0-based).
+    pub fn choose(&mut self, offer: usize) -> Result<&Step, SessionError> {
+        let State::Waiting { .. } = self.state else {
+            return Err(SessionError::NotWaiting);
+        };
+        let choice = *self
+            .offered
+            .get(offer)
+            .ok_or(SessionError::NoSuchOffer(offer))?;
+        Ok(self.apply(choice))
+    }
+
+    /// Takes a choice by its index in the file, if it is offered now.
+    pub fn choose_written(&mut self, choice: usize) -> Result<&Step, SessionError> {
+        let State::Waiting { .. } = self.state else {
+            return Err(SessionError::NotWaiting);
+        };
+        if !self.offered.contains(&choice) {
+            return Err(SessionError::NotOffered(choice));
+        }
+        Ok(self.apply(choice))
+    }
+
+    fn apply(&mut self, index: usize) -> &Step {
+        let State::Waiting { node, line } = self.state else {
+            unreachable!("apply is only called while waiting");
+        };
+        let scenario = Arc::clone(&self.scenario);
+        let choice = &scenario.nodes[node].choices[index];
+        for &(m, delta) in &choice.effects {
+            self.meters[m] = scenario.meters[m].clamp(self.meters[m] + delta);
+        }
+        for &f in &choice.set {
+            self.flags[f] = true;
+        }
+        let meters_after = self.meters.clone();
+        let events = self.enter(choice.next);
+        self.steps.push(Step {
+            node,
+            line,
+            choice: index,
+            meters_after,
+            events,
+        });
+        self.steps.last().expect("just pushed")
+    }
+
+    /// Moves to `target`, following routes and random events, and prepares the
+    /// prompt there. Returns the events that fired on the way.
+    fn enter(&mut self, mut target: Target) -> Vec<FiredEvent> {
+        let scenario = Arc::clone(&self.scenario);
+        let mut fired = Vec::new();
+        // Each hop is a route or an event; more hops than nodes means a loop.
+        for _ in 0..=scenario.nodes.len() {
+            let node_index = match target {
+                Target::Ending(ending) => {
+                    self.state = State::Ended { ending };
+                    self.offered.clear();
+                    return fired;
+                }
+                Target::Node(n) => n,
+            };
+            let node = &scenario.nodes[node_index];
+            if let Some(route) = node.routes.iter().find(|r| self.holds(&r.when)) {
+                target = route.next;
+                continue;
+            }
+            if let Some(next) = self.roll_events(node_index, node, &mut fired) {
+                target = next;
+                continue;
+            }
+            self.offered.clear();
+            let (flags, meters) = (&self.flags, &self.meters);
+            let offered = (0..node.choices.len())
+                .filter(|&i| Condition::all_hold(&node.choices[i].when, flags, meters));
+            self.offered.extend(offered);
+            if self.offered.is_empty() {
+                self.state = State::Stuck { node: node_index };
+                return fired;
+            }
+            let line = match node.lines.len() {
+                1 => 0,
+                n => self.rng.random_range(0..n),
+            };
+            if node.order == ChoiceOrder::Shuffled {
+                self.offered.shuffle(&mut self.rng);
+            }
+            self.state = State::Waiting {
+                node: node_index,
+                line,
+            };
+            return fired;
+        }
+        let node = match target {
+            Target::Node(n) => n,
+            Target::Ending(_) => unreachable!("endings return inside the loop"),
+        };
+        self.state = State::Stuck { node };
+        self.offered.clear();
+        fired
+    }
+
+    fn roll_events(
+        &mut self,
+        index: usize,
+        node: &Node,
+        fired: &mut Vec<FiredEvent>,
+    ) -> Option<Target> {
+        for (i, event) in node.events.iter().enumerate() {
+            if self.holds(&event.when) && self.rng.random::<f64>() < event.chance {
+                fired.push(FiredEvent {
+                    node: index,
+                    event: i,
+                });
+                return Some(event.next);
+            }
+        }
+        None
+    }
+
+    fn holds(&self, conditions: &[Condition]) -> bool {
+        Condition::all_hold(conditions, &self.flags, &self.meters)
+    }
+}

@@ -1,0 +1,471 @@
+//! Turns a parsed [`ScenarioFile`] into a [`Scenario`], reporting every problem
+//! at once with its place in the file.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::{
+    ChoiceFile, Condition as ConditionFile, EventFile, NodeFile, RouteFile, ScenarioFile,
+};
+use crate::locate::{Seg, SpanTree};
+use crate::scenario::{
+    Choice, Condition, Customer, Ending, Event, Meter, Node, Persona, Route, Scenario, Target,
+};
+
+/// Validates `file`, parsed from `source` at `path`.
+pub fn validate(
+    path: &Path,
+    source: &str,
+    file: ScenarioFile,
+) -> Result<Scenario, Vec<Diagnostic>> {
+    let mut v = Validator {
+        report: Reporter {
+            path,
+            source,
+            tree: SpanTree::parse(source),
+            diagnostics: Vec::new(),
+        },
+        meters: HashMap::new(),
+        flags: HashMap::new(),
+        targets: HashMap::new(),
+    };
+    let scenario = v.scenario(file);
+    if v.report.diagnostics.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(v.report.diagnostics)
+    }
+}
+
+struct Reporter<'a> {
+    path: &'a Path,
+    source: &'a str,
+    tree: SpanTree,
+    diagnostics: Vec<Diagnostic>,
+}
+
+struct Validator<'a> {
+    report: Reporter<'a>,
+    meters: HashMap<String, usize>,
+    flags: HashMap<String, usize>,
+    targets: HashMap<String, Target>,
+}
+
+/// Stand-in for an unresolved reference; never seen, since a scenario with a
+/// diagnostic is never returned.
+const UNRESOLVED: usize = usize::MAX;
+
+impl Reporter<'_> {
+    fn error(&mut self, path: &[Seg], message: String) {
+        let span = self.tree.locate(self.source, path);
+        self.diagnostics.push(Diagnostic::at(
+            Severity::Error,
+            self.path,
+            self.source,
+            span,
+            message,
+        ));
+    }
+
+    fn text(&mut self, path: &[Seg], what: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.error(path, format!("{what} is empty"));
+        }
+    }
+
+    /// Registers each id of `ids` in `table`, reporting empty and duplicate ones.
+    fn ids<'i, T>(
+        &mut self,
+        table: &mut HashMap<String, T>,
+        list: &[Seg],
+        field: Option<&str>,
+        what: &str,
+        ids: impl IntoIterator<Item = &'i str>,
+        value: impl Fn(usize) -> T,
+    ) {
+        for (i, id) in ids.into_iter().enumerate() {
+            let mut path = list.to_vec();
+            path.push(Seg::Index(i));
+            if let Some(field) = field {
+                path.push(Seg::Field(field));
+            }
+            if id.trim().is_empty() {
+                self.error(&path, format!("{what} id is empty"));
+            } else if table.contains_key(id) {
+                self.error(&path, format!("duplicate {what} id `{id}`"));
+            } else {
+                table.insert(id.to_string(), value(i));
+            }
+        }
+    }
+}
+
+impl Validator<'_> {
+    fn scenario(&mut self, f: ScenarioFile) -> Scenario {
+        use Seg::Field;
+        self.report.text(&[Field("id")], "scenario id", &f.id);
+        self.report.text(&[Field("title")], "title", &f.title);
+        self.report.text(&[Field("summary")], "summary", &f.summary);
+        self.report
+            .text(&[Field("briefing")], "briefing", &f.briefing);
+
+        if f.meters.is_empty() {
+            self.report.error(
+                &[Field("meters")],
+                "a scenario needs at least one meter".into(),
+            );
+        }
+        let report = &mut self.report;
+        let meter_ids = f.meters.iter().map(|m| m.id.as_str());
+        report.ids(
+            &mut self.meters,
+            &[Field("meters")],
+            Some("id"),
+            "meter",
+            meter_ids,
+            |i| i,
+        );
+        let flag_ids = f.flags.iter().map(String::as_str);
+        report.ids(
+            &mut self.flags,
+            &[Field("flags")],
+            None,
+            "flag",
+            flag_ids,
+            |i| i,
+        );
+        let (targets, nodes) = (&mut self.targets, &[Field("nodes")]);
+        let node_ids = f.nodes.iter().map(|n| n.id.as_str());
+        report.ids(targets, nodes, Some("id"), "node", node_ids, Target::Node);
+        let ending_ids = f.endings.iter().map(|e| e.id.as_str());
+        let endings = &[Field("endings")];
+        report.ids(
+            targets,
+            endings,
+            Some("id"),
+            "node or ending",
+            ending_ids,
+            Target::Ending,
+        );
+
+        let meters = f
+            .meters
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let at = |field| [Field("meters"), Seg::Index(i), Field(field)];
+                self.report.text(&at("label"), "meter label", &m.label);
+                if m.min >= m.max {
+                    self.report.error(
+                        &at("max"),
+                        format!("meter `{}` needs max above min ({})", m.id, m.min),
+                    );
+                } else if !(m.min..=m.max).contains(&m.start) {
+                    let msg = format!("start {} is outside {}..={}", m.start, m.min, m.max);
+                    self.report.error(&at("start"), msg);
+                }
+                if !(m.weight.is_finite() && m.weight >= 0.0) {
+                    self.report.error(
+                        &at("weight"),
+                        format!("weight {} must be zero or more", m.weight),
+                    );
+                }
+                Meter {
+                    id: m.id,
+                    label: m.label,
+                    start: m.start,
+                    min: m.min,
+                    max: m.max,
+                    better: m.better,
+                    weight: m.weight,
+                }
+            })
+            .collect();
+
+        let customer = self.customer(f.customer);
+        let start = match self.targets.get(&f.start) {
+            Some(Target::Node(n)) => *n,
+            Some(Target::Ending(_)) => {
+                self.report.error(
+                    &[Field("start")],
+                    format!("start `{}` is an ending, not a node", f.start),
+                );
+                UNRESOLVED
+            }
+            None => {
+                self.report.error(
+                    &[Field("start")],
+                    format!("start node `{}` does not exist", f.start),
+                );
+                UNRESOLVED
+            }
+        };
+        if f.nodes.is_empty() {
+            self.report.error(
+                &[Field("nodes")],
+                "a scenario needs at least one node".into(),
+            );
+        }
+        if f.endings.is_empty() {
+            self.report.error(
+                &[Field("endings")],
+                "a scenario needs at least one ending".into(),
+            );
+        }
+        let nodes = f
+            .nodes
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| self.node(i, n))
+            .collect();
+        let endings = f
+            .endings
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let at = |field| [Field("endings"), Seg::Index(i), Field(field)];
+                self.report.text(&at("title"), "ending title", &e.title);
+                self.report.text(&at("text"), "ending text", &e.text);
+                Ending {
+                    id: e.id,
+                    title: e.title,
+                    text: e.text,
+                    outcome: e.outcome,
+                }
+            })
+            .collect();
+
+        Scenario {
+            id: f.id,
+            title: f.title,
+            summary: f.summary,
+            difficulty: f.difficulty,
+            briefing: f.briefing,
+            customer,
+            meters,
+            flags: f.flags,
+            start,
+            nodes,
+            endings,
+        }
+    }
+
+    fn customer(&mut self, c: crate::format::CustomerFile) -> Customer {
+        use Seg::Field;
+        let at = |field| [Field("customer"), Field(field)];
+        self.report.text(&at("name"), "customer name", &c.name);
+        self.report
+            .text(&at("persona"), "customer persona", &c.persona);
+        self.report
+            .text(&at("expectation"), "customer expectation", &c.expectation);
+        self.report
+            .text(&at("source"), "expectation source", &c.source);
+        let ids = c.personas.iter().map(|p| p.id.as_str());
+        let list = at("personas");
+        self.report.ids(
+            &mut HashMap::new(),
+            &list,
+            Some("id"),
+            "persona",
+            ids,
+            |_| (),
+        );
+        let personas = c
+            .personas
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut at = list.to_vec();
+                at.push(Seg::Index(i));
+                self.report.text(
+                    &[&at[..], &[Field("description")]].concat(),
+                    "persona description",
+                    &p.description,
+                );
+                if let Some(name) = &p.name {
+                    self.report
+                        .text(&[&at[..], &[Field("name")]].concat(), "persona name", name);
+                }
+                Persona {
+                    flags: self.flag_list(&[&at[..], &[Field("flags")]].concat(), &p.flags),
+                    meters: self.meter_map(&[&at[..], &[Field("meters")]].concat(), &p.meters),
+                    id: p.id,
+                    name: p.name,
+                    description: p.description,
+                }
+            })
+            .collect();
+        Customer {
+            name: c.name,
+            persona: c.persona,
+            expectation: c.expectation,
+            source: c.source,
+            personas,
+        }
+    }
+
+    fn node(&mut self, index: usize, n: NodeFile) -> Node {
+        use Seg::{Field, Index};
+        let at = [Field("nodes"), Index(index)];
+        let field = |f| [at[0], at[1], Field(f)];
+        if n.routes.is_empty() {
+            if n.lines.is_empty() {
+                self.report
+                    .error(&field("lines"), format!("node `{}` has no lines", n.id));
+            }
+            if n.choices.is_empty() {
+                self.report.error(
+                    &field("id"),
+                    format!("node `{}` is not an ending and has no choices", n.id),
+                );
+            }
+        } else {
+            if !(n.lines.is_empty() && n.choices.is_empty() && n.events.is_empty()) {
+                let msg = format!(
+                    "node `{}` has routes, so it can't also have lines, choices or events",
+                    n.id
+                );
+                self.report.error(&field("routes"), msg);
+            }
+            if n.routes.last().is_some_and(|r| !r.when.is_empty()) {
+                let last = [at[0], at[1], Field("routes"), Index(n.routes.len() - 1)];
+                self.report.error(
+                    &last,
+                    "the last route must have no conditions, so that one always applies".into(),
+                );
+            }
+        }
+        for (i, line) in n.lines.iter().enumerate() {
+            self.report
+                .text(&[at[0], at[1], Field("lines"), Index(i)], "line", line);
+        }
+        let choices = n.choices.into_iter().enumerate();
+        let choices =
+            choices.map(|(i, c)| self.choice(&[at[0], at[1], Field("choices"), Index(i)], c));
+        let choices = choices.collect();
+        let events = n.events.into_iter().enumerate();
+        let events = events.map(|(i, e)| self.event(&[at[0], at[1], Field("events"), Index(i)], e));
+        let events = events.collect();
+        let routes = n.routes.into_iter().enumerate();
+        let routes = routes.map(|(i, r)| self.route(&[at[0], at[1], Field("routes"), Index(i)], r));
+        let routes = routes.collect();
+        Node {
+            id: n.id,
+            speaker: n.speaker,
+            lines: n.lines,
+            choices,
+            events,
+            routes,
+            order: n.order,
+        }
+    }
+
+    fn choice(&mut self, at: &[Seg], c: ChoiceFile) -> Choice {
+        let field = |f| [at, &[Seg::Field(f)]].concat();
+        self.report.text(&field("text"), "choice text", &c.text);
+        self.report
+            .text(&field("feedback"), "feedback", &c.feedback);
+        Choice {
+            effects: self.meter_map(&field("effects"), &c.effects),
+            next: self.target(&field("next"), &c.next),
+            when: self.conditions(&field("when"), &c.when),
+            set: self.flag_list(&field("set"), &c.set),
+            text: c.text,
+            tags: c.tags,
+            feedback: c.feedback,
+        }
+    }
+
+    fn event(&mut self, at: &[Seg], e: EventFile) -> Event {
+        let field = |f| [at, &[Seg::Field(f)]].concat();
+        if !(0.0..=1.0).contains(&e.chance) {
+            self.report.error(
+                &field("chance"),
+                format!("chance {} is outside 0..=1", e.chance),
+            );
+        }
+        Event {
+            chance: e.chance,
+            next: self.target(&field("next"), &e.next),
+            when: self.conditions(&field("when"), &e.when),
+        }
+    }
+
+    fn route(&mut self, at: &[Seg], r: RouteFile) -> Route {
+        let field = |f| [at, &[Seg::Field(f)]].concat();
+        Route {
+            next: self.target(&field("next"), &r.next),
+            when: self.conditions(&field("when"), &r.when),
+        }
+    }
+
+    fn target(&mut self, at: &[Seg], id: &str) -> Target {
+        match self.targets.get(id) {
+            Some(target) => *target,
+            None => {
+                self.report
+                    .error(at, format!("no node or ending has the id `{id}`"));
+                Target::Node(UNRESOLVED)
+            }
+        }
+    }
+
+    fn meter(&mut self, at: &[Seg], id: &str) -> usize {
+        match self.meters.get(id) {
+            Some(m) => *m,
+            None => {
+                let known = sorted_keys(&self.meters);
+                self.report
+                    .error(at, format!("unknown meter `{id}` (meters: {known})"));
+                UNRESOLVED
+            }
+        }
+    }
+
+    fn flag(&mut self, at: &[Seg], id: &str) -> usize {
+        match self.flags.get(id) {
+            Some(f) => *f,
+            None => {
+                let msg = format!("unknown flag `{id}`: declare it in `flags`");
+                self.report.error(at, msg);
+                UNRESOLVED
+            }
+        }
+    }
+
+    fn flag_list(&mut self, at: &[Seg], ids: &[String]) -> Vec<usize> {
+        let item = |i| [at, &[Seg::Index(i)]].concat();
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| self.flag(&item(i), id))
+            .collect()
+    }
+
+    fn meter_map(&mut self, at: &[Seg], map: &BTreeMap<String, i32>) -> Vec<(usize, i32)> {
+        let key = |id| [at, &[Seg::Key(id)]].concat();
+        map.iter()
+            .map(|(id, delta)| (self.meter(&key(id), id), *delta))
+            .collect()
+    }
+
+    fn conditions(&mut self, at: &[Seg], conditions: &[ConditionFile]) -> Vec<Condition> {
+        let mut resolved = Vec::with_capacity(conditions.len());
+        for (i, c) in conditions.iter().enumerate() {
+            let name = [at, &[Seg::Index(i), Seg::Index(0)]].concat();
+            resolved.push(match c {
+                ConditionFile::Flag(f) => Condition::Flag(self.flag(&name, f)),
+                ConditionFile::NotFlag(f) => Condition::NotFlag(self.flag(&name, f)),
+                ConditionFile::AtLeast(m, v) => Condition::AtLeast(self.meter(&name, m), *v),
+                ConditionFile::Below(m, v) => Condition::Below(self.meter(&name, m), *v),
+            });
+        }
+        resolved
+    }
+}
+
+fn sorted_keys<T>(map: &HashMap<String, T>) -> String {
+    let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    keys.join(", ")
+}
