@@ -2,6 +2,7 @@
 //! session runtime and the scoring. The game, the command line and the tests
 //! all drive this crate; it knows nothing of Bevy.
 
+pub mod bounds;
 pub mod diagnostic;
 pub mod format;
 pub mod load;

@@ -144,7 +144,53 @@ pub struct Ending {
     pub outcome: Outcome,
 }
 
+impl Node {
+    /// For a junction node, where its first holding route leads.
+    pub fn route(&self, flags: &[bool], meters: &[i32]) -> Option<Target> {
+        self.routes
+            .iter()
+            .find(|r| Condition::all_hold(&r.when, flags, meters))
+            .map(|r| r.next)
+    }
+
+    /// Indices of the choices whose conditions hold, in written order.
+    pub fn available<'a>(
+        &'a self,
+        flags: &'a [bool],
+        meters: &'a [i32],
+    ) -> impl Iterator<Item = usize> + 'a {
+        (0..self.choices.len())
+            .filter(move |&i| Condition::all_hold(&self.choices[i].when, flags, meters))
+    }
+}
+
 impl Scenario {
+    /// Flags and meters at the start, for the given persona.
+    pub fn initial_state(&self, persona: Option<usize>) -> (Vec<bool>, Vec<i32>) {
+        let mut flags = vec![false; self.flags.len()];
+        let mut meters = self.start_meters();
+        if let Some(p) = persona {
+            let persona = &self.customer.personas[p];
+            for &f in &persona.flags {
+                flags[f] = true;
+            }
+            for &(m, delta) in &persona.meters {
+                meters[m] = self.meters[m].clamp(meters[m] + delta);
+            }
+        }
+        (flags, meters)
+    }
+
+    /// Applies a choice's effects and flags.
+    pub fn apply(&self, choice: &Choice, flags: &mut [bool], meters: &mut [i32]) {
+        for &(m, delta) in &choice.effects {
+            meters[m] = self.meters[m].clamp(meters[m] + delta);
+        }
+        for &f in &choice.set {
+            flags[f] = true;
+        }
+    }
+
     pub fn node(&self, id: &str) -> Option<usize> {
         self.nodes.iter().position(|n| n.id == id)
     }

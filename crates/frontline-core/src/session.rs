@@ -113,18 +113,9 @@ pub struct Session {
 impl Session {
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Session {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let mut meters = scenario.start_meters();
-        let mut flags = vec![false; scenario.flags.len()];
-        let personas = &scenario.customer.personas;
-        let persona = (!personas.is_empty()).then(|| rng.random_range(0..personas.len()));
-        if let Some(p) = persona {
-            for &f in &personas[p].flags {
-                flags[f] = true;
-            }
-            for &(m, delta) in &personas[p].meters {
-                meters[m] = scenario.meters[m].clamp(meters[m] + delta);
-            }
-        }
+        let personas = scenario.customer.personas.len();
+        let persona = (personas > 0).then(|| rng.random_range(0..personas));
+        let (flags, meters) = scenario.initial_state(persona);
         let mut session = Session {
             start_meters: meters.clone(),
             scenario,
@@ -266,12 +257,7 @@ impl Session {
         };
         let scenario = Arc::clone(&self.scenario);
         let choice = &scenario.nodes[node].choices[index];
-        for &(m, delta) in &choice.effects {
-            self.meters[m] = scenario.meters[m].clamp(self.meters[m] + delta);
-        }
-        for &f in &choice.set {
-            self.flags[f] = true;
-        }
+        scenario.apply(choice, &mut self.flags, &mut self.meters);
         let meters_after = self.meters.clone();
         let events = self.enter(choice.next);
         self.steps.push(Step {
@@ -300,8 +286,8 @@ impl Session {
                 Target::Node(n) => n,
             };
             let node = &scenario.nodes[node_index];
-            if let Some(route) = node.routes.iter().find(|r| self.holds(&r.when)) {
-                target = route.next;
+            if let Some(next) = node.route(&self.flags, &self.meters) {
+                target = next;
                 continue;
             }
             if let Some(next) = self.roll_events(node_index, node, &mut fired) {
@@ -309,10 +295,8 @@ impl Session {
                 continue;
             }
             self.offered.clear();
-            let (flags, meters) = (&self.flags, &self.meters);
-            let offered = (0..node.choices.len())
-                .filter(|&i| Condition::all_hold(&node.choices[i].when, flags, meters));
-            self.offered.extend(offered);
+            self.offered
+                .extend(node.available(&self.flags, &self.meters));
             if self.offered.is_empty() {
                 self.state = State::Stuck { node: node_index };
                 return fired;
@@ -346,7 +330,8 @@ impl Session {
         fired: &mut Vec<FiredEvent>,
     ) -> Option<Target> {
         for (i, event) in node.events.iter().enumerate() {
-            if self.holds(&event.when) && self.rng.random::<f64>() < event.chance {
+            let holds = Condition::all_hold(&event.when, &self.flags, &self.meters);
+            if holds && self.rng.random::<f64>() < event.chance {
                 fired.push(FiredEvent {
                     node: index,
                     event: i,
@@ -355,9 +340,5 @@ impl Session {
             }
         }
         None
-    }
-
-    fn holds(&self, conditions: &[Condition]) -> bool {
-        Condition::all_hold(conditions, &self.flags, &self.meters)
     }
 }

@@ -31,11 +31,12 @@ pub fn validate(
         targets: HashMap::new(),
     };
     let scenario = v.scenario(file);
-    if v.report.diagnostics.is_empty() {
-        Ok(scenario)
-    } else {
-        Err(v.report.diagnostics)
+    let mut diagnostics = v.report.diagnostics;
+    if diagnostics.is_empty() {
+        return Ok(scenario);
     }
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    Err(diagnostics)
 }
 
 struct Reporter<'a> {

@@ -1,0 +1,31 @@
+//! `frontline list`: the scenarios found, playable or broken.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(dir: &Path) -> ExitCode {
+    let catalog = match super::catalog(dir) {
+        Ok(catalog) => catalog,
+        Err(code) => return code,
+    };
+    for loaded in catalog.loaded() {
+        let s = &loaded.scenario;
+        let difficulty = s
+            .difficulty
+            .map(|d| format!(" [{d:?}]"))
+            .unwrap_or_default();
+        println!("{:<12} {}{difficulty}: {}", s.id, s.title, s.summary);
+    }
+    for broken in catalog.broken() {
+        let first = broken.diagnostics.first().map(|d| d.to_string());
+        let first = first
+            .as_deref()
+            .and_then(|d| d.lines().next())
+            .unwrap_or("");
+        println!("BROKEN       {}: {first}", broken.path.display());
+    }
+    if catalog.entries.is_empty() {
+        println!("no scenarios in {}", dir.display());
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,239 @@
+//! Scenario files as Bevy assets, and the library of them the screens read.
+//!
+//! Each `*.scenario.ron` in the scenarios folder is loaded through
+//! [`ScenarioLoader`] from the `scenarios://` asset source. A watcher thread
+//! polls the folder; when a file is added, edited or removed it reloads it and
+//! wakes the (reactive, mostly sleeping) event loop. A file that no longer
+//! validates keeps its last good version playable and shows its error.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use bevy::asset::io::{AssetSourceBuilder, Reader};
+use bevy::asset::{AssetLoader, LoadContext};
+use bevy::prelude::*;
+use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
+use frontline_core::load::{self, EXTENSION};
+use frontline_core::{Diagnostic, Scenario};
+
+/// Name of the asset source that reads the scenarios folder.
+const SOURCE: &str = "scenarios";
+/// How often the watcher looks at the folder.
+const POLL: Duration = Duration::from_millis(400);
+
+/// The parsed content of one scenario file: the scenario, or why it isn't one.
+#[derive(Asset, TypePath, Debug)]
+pub struct ScenarioAsset(pub Result<Arc<Scenario>, Vec<Diagnostic>>);
+
+#[derive(Default, TypePath)]
+pub struct ScenarioLoader;
+
+impl AssetLoader for ScenarioLoader {
+    type Asset = ScenarioAsset;
+    type Settings = ();
+    type Error = std::io::Error;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        context: &mut LoadContext<'_>,
+    ) -> Result<ScenarioAsset, std::io::Error> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        let path = Path::new("scenarios").join(context.path().path());
+        let parsed = match String::from_utf8(bytes) {
+            Ok(source) => load::parse(&path, &source).map(Arc::new),
+            Err(_) => Err(vec![Diagnostic::whole_file(
+                &path,
+                "the file is not UTF-8 text",
+            )]),
+        };
+        Ok(ScenarioAsset(parsed))
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &[EXTENSION]
+    }
+}
+
+/// One scenario file as the game knows it.
+#[derive(Debug)]
+pub struct Entry {
+    pub file: String,
+    handle: Handle<ScenarioAsset>,
+    /// The last version that validated.
+    pub scenario: Option<Arc<Scenario>>,
+    /// Problems of the file as it is now on disk.
+    pub errors: Vec<Diagnostic>,
+    /// Bumped each time a new good version arrives.
+    pub version: u32,
+}
+
+/// Every scenario file in the folder, sorted by file name.
+#[derive(Resource, Default, Debug)]
+pub struct Library {
+    pub entries: Vec<Entry>,
+}
+
+impl Library {
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|e| e.scenario.as_ref().is_some_and(|s| s.id == id))
+    }
+
+    /// Whether any file is still loading.
+    pub fn loading(&self) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.scenario.is_none() && e.errors.is_empty())
+    }
+}
+
+/// The folder the library reads.
+#[derive(Resource, Clone, Debug)]
+pub struct ScenarioFolder(pub PathBuf);
+
+/// File names whose modification time changed (or which appeared or vanished).
+#[derive(Resource)]
+struct FolderChanges(Mutex<Receiver<Vec<String>>>);
+
+/// Registers the `scenarios://` source; call before `DefaultPlugins`.
+pub fn register_source(app: &mut App, folder: &Path) {
+    let path = folder.to_string_lossy().into_owned();
+    app.register_asset_source(SOURCE, AssetSourceBuilder::platform_default(&path, None));
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_asset::<ScenarioAsset>();
+    app.init_asset_loader::<ScenarioLoader>();
+    app.init_resource::<Library>();
+    app.add_systems(Startup, (scan_folder, start_watcher));
+    app.add_systems(Update, (apply_folder_changes, update_entries).chain());
+}
+
+fn scan_folder(
+    folder: Res<ScenarioFolder>,
+    assets: Res<AssetServer>,
+    mut library: ResMut<Library>,
+) {
+    for file in mtimes(&folder.0).into_keys() {
+        add_entry(&mut library, &assets, file);
+    }
+}
+
+fn add_entry(library: &mut Library, assets: &AssetServer, file: String) {
+    let at = library.entries.partition_point(|e| e.file < file);
+    if library.entries.get(at).is_some_and(|e| e.file == file) {
+        return;
+    }
+    let handle = assets.load(format!("{SOURCE}://{file}"));
+    library.entries.insert(
+        at,
+        Entry {
+            file,
+            handle,
+            scenario: None,
+            errors: Vec::new(),
+            version: 0,
+        },
+    );
+}
+
+/// Scenario files in `folder` with their modification times.
+fn mtimes(folder: &Path) -> BTreeMap<String, SystemTime> {
+    let Ok(files) = load::discover(&[folder.to_path_buf()]) else {
+        return BTreeMap::new();
+    };
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let modified = path.metadata().and_then(|m| m.modified()).ok()?;
+            let name = path.file_name()?.to_str()?.to_string();
+            Some((name, modified))
+        })
+        .collect()
+}
+
+fn start_watcher(
+    mut commands: Commands,
+    folder: Res<ScenarioFolder>,
+    proxy: Option<Res<EventLoopProxyWrapper>>,
+) {
+    let (sender, receiver) = mpsc::channel();
+    commands.insert_resource(FolderChanges(Mutex::new(receiver)));
+    let folder = folder.0.clone();
+    let proxy = proxy.map(|p| (**p).clone());
+    std::thread::spawn(move || {
+        let mut known = mtimes(&folder);
+        loop {
+            std::thread::sleep(POLL);
+            let now = mtimes(&folder);
+            let changed: Vec<String> = known
+                .keys()
+                .chain(now.keys())
+                .filter(|f| known.get(*f) != now.get(*f))
+                .cloned()
+                .collect();
+            if changed.is_empty() {
+                continue;
+            }
+            known = now;
+            if sender.send(changed).is_err() {
+                return;
+            }
+            if let Some(proxy) = &proxy {
+                let _ = proxy.send_event(WinitUserEvent::WakeUp);
+            }
+        }
+    });
+}
+
+fn apply_folder_changes(
+    changes: Option<Res<FolderChanges>>,
+    folder: Res<ScenarioFolder>,
+    assets: Res<AssetServer>,
+    mut library: ResMut<Library>,
+) {
+    let Some(changes) = changes else { return };
+    let batches: Vec<Vec<String>> = changes.0.lock().expect("watcher lock").try_iter().collect();
+    for file in batches.into_iter().flatten() {
+        if !folder.0.join(&file).is_file() {
+            library.entries.retain(|e| e.file != file);
+        } else if library.entries.iter().any(|e| e.file == file) {
+            assets.reload(format!("{SOURCE}://{file}"));
+        } else {
+            add_entry(&mut library, &assets, file);
+        }
+    }
+}
+
+fn update_entries(
+    mut events: MessageReader<AssetEvent<ScenarioAsset>>,
+    assets: Res<Assets<ScenarioAsset>>,
+    mut library: ResMut<Library>,
+) {
+    for event in events.read() {
+        let (AssetEvent::Added { id } | AssetEvent::Modified { id }) = event else {
+            continue;
+        };
+        let Some(ScenarioAsset(parsed)) = assets.get(*id) else {
+            continue;
+        };
+        let Some(entry) = library.entries.iter_mut().find(|e| e.handle.id() == *id) else {
+            continue;
+        };
+        match parsed {
+            Ok(scenario) => {
+                entry.scenario = Some(Arc::clone(scenario));
+                entry.errors.clear();
+                entry.version += 1;
+            }
+            Err(errors) => entry.errors = errors.clone(),
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The windowed game: one plugin per screen or concern, all on the core's
+//! session runtime. Screens read results; they never score anything.
+
+pub mod library;
+pub mod profile;
+pub mod screens;
+pub mod theme;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bevy::prelude::*;
+use bevy::winit::WinitSettings;
+
+use crate::cli::PlayArgs;
+use library::ScenarioFolder;
+use profile::ProfileFile;
+use screens::{NextSeed, StartWith};
+
+/// Where the game reads and writes.
+pub struct Folders {
+    pub scenarios: PathBuf,
+    pub assets: PathBuf,
+    pub data: PathBuf,
+}
+
+/// Opens the game window; returns when it closes.
+pub fn run(folders: Folders, args: &PlayArgs) -> ExitCode {
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        eprintln!(
+            "frontline: no display found (DISPLAY and WAYLAND_DISPLAY are unset). \
+             Play in this terminal instead: frontline play --text <scenario>"
+        );
+        return ExitCode::FAILURE;
+    }
+    let mut app = App::new();
+    library::register_source(&mut app, &folders.scenarios);
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Frontline".into(),
+                    resolution: (1280, 720).into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: folders.assets.to_string_lossy().into_owned(),
+                ..default()
+            }),
+    );
+    // A dialogue game mostly waits for the trainee: draw only when something happens.
+    app.insert_resource(WinitSettings::desktop_app());
+    app.add_plugins(plugin(folders.scenarios, folders.data.join("profile.ron")));
+    app.insert_resource(NextSeed(args.seed));
+    if let Some(id) = &args.scenario {
+        app.insert_resource(StartWith(id.clone()));
+    }
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// Everything of the game but Bevy's own plugins, so tests can run it headless.
+pub fn plugin(scenarios: PathBuf, profile: PathBuf) -> impl FnOnce(&mut App) {
+    move |app: &mut App| {
+        app.insert_resource(ScenarioFolder(scenarios));
+        app.insert_resource(ProfileFile(profile));
+        app.add_plugins((
+            theme::plugin,
+            library::plugin,
+            profile::plugin,
+            screens::plugin,
+        ));
+    }
+}
