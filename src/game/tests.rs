@@ -1,1 +1,248 @@
+//! Headless tests of the game's systems: no window, no GPU. Keys are faked by
+//! writing `ButtonInput<KeyCode>`, as Bevy's own app tests do.
 
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::text::RemSize;
+use frontline_core::explore::witnesses;
+use frontline_core::{Debrief, Outcome, Session};
+
+use super::library::Library;
+use super::profile::Profile;
+use super::screens::{ActivePlay, NextSeed, Results, Screen};
+
+/// A scratch copy of the bundled scenarios, so tests can edit files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("frontline-game-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("scenarios")).unwrap();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    for entry in fs::read_dir(bundled).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.join("scenarios").join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn app(dir: &Path) -> App {
+    let mut app = App::new();
+    super::library::register_source(&mut app, &dir.join("scenarios"));
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        AssetPlugin {
+            file_path: assets.to_string_lossy().into_owned(),
+            ..default()
+        },
+    ));
+    app.init_asset::<Font>();
+    app.init_asset::<Image>();
+    app.init_resource::<ButtonInput<KeyCode>>();
+    app.init_resource::<RemSize>();
+    app.add_plugins(super::plugin(
+        dir.join("scenarios"),
+        dir.join("profile.ron"),
+    ));
+    app
+}
+
+/// Updates until `done` holds, failing after a few seconds.
+fn update_until(app: &mut App, what: &str, done: impl Fn(&World) -> bool) {
+    let start = Instant::now();
+    while !done(app.world()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
+        app.update();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn press(app: &mut App, key: KeyCode) {
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(key);
+    app.update();
+    let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    input.release(key);
+    input.clear();
+    // A state change requested this frame is applied at the next one.
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn digit(n: usize) -> KeyCode {
+    [
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+        KeyCode::Digit5,
+        KeyCode::Digit6,
+        KeyCode::Digit7,
+        KeyCode::Digit8,
+        KeyCode::Digit9,
+    ][n]
+}
+
+fn loaded(world: &World) -> bool {
+    let library = world.resource::<Library>();
+    library.entries.len() == 3 && !library.loading()
+}
+
+#[test]
+fn a_trainee_plays_a_scenario_by_keys_to_its_promoter_ending_and_replays_it() {
+    let dir = scratch("play");
+    let mut app = app(&dir);
+    update_until(&mut app, "the library", loaded);
+    let scenario = {
+        let library = app.world().resource::<Library>();
+        Arc::clone(library.entries[0].scenario.as_ref().unwrap())
+    };
+    assert_eq!(scenario.id, "caviar", "scenarios are listed by file name");
+    let promoter = scenario
+        .endings
+        .iter()
+        .position(|e| e.outcome == Outcome::Promoter)
+        .unwrap();
+    let (seed, path) = witnesses(&scenario, 0..40).remove(&promoter).unwrap();
+
+    app.world_mut().resource_mut::<Profile>().trainee = "Ada".into();
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Select);
+    app.update();
+    assert_eq!(screen(&app), Screen::Select);
+    app.insert_resource(NextSeed(Some(seed)));
+    press(&mut app, KeyCode::Digit1);
+    assert_eq!(screen(&app), Screen::Briefing);
+    assert_eq!(app.world().resource::<ActivePlay>().session.seed(), seed);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Conversation);
+
+    let mut expected = Session::new(Arc::clone(&scenario), seed);
+    for &choice in &path {
+        let shown = expected
+            .offered()
+            .iter()
+            .position(|&c| c == choice)
+            .unwrap();
+        expected.choose_written(choice).unwrap();
+        press(&mut app, digit(shown));
+    }
+    assert_eq!(screen(&app), Screen::Debrief);
+    let results = app.world().resource::<Results>();
+    let debrief = Debrief::of(&expected).unwrap();
+    assert_eq!(
+        results.debrief, debrief,
+        "the screen shows the core's debrief"
+    );
+    assert_eq!(results.debrief.outcome, Outcome::Promoter);
+    assert!(results.bounds.best >= debrief.score && results.bounds.worst <= debrief.score);
+    assert!(results.improved);
+    assert_eq!(
+        app.world().resource::<Profile>().best("caviar"),
+        Some(debrief.score)
+    );
+
+    press(&mut app, KeyCode::KeyS);
+    assert_eq!(screen(&app), Screen::Briefing);
+    assert_eq!(
+        app.world().resource::<ActivePlay>().session.seed(),
+        seed,
+        "replay keeps the seed"
+    );
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Select);
+    assert!(dir.join("profile.ron").exists(), "the best score was saved");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+fn caviar_entry(world: &World) -> (&str, usize) {
+    let entry = &world.resource::<Library>().entries[0];
+    let title = entry.scenario.as_ref().map_or("", |s| s.title.as_str());
+    (title, entry.errors.len())
+}
+
+#[test]
+fn an_edited_scenario_reloads_and_a_broken_edit_keeps_the_last_good_version() {
+    let dir = scratch("reload");
+    let mut app = app(&dir);
+    update_until(&mut app, "the library", loaded);
+    let file = dir.join("scenarios/caviar.scenario.ron");
+    let text = fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "title: \"Everything under the sea\"",
+        "title: \"Under the sea, edited\"",
+        1,
+    );
+    assert_ne!(edited, text);
+    fs::write(&file, &edited).unwrap();
+    update_until(&mut app, "the edit", |w| {
+        caviar_entry(w) == ("Under the sea, edited", 0)
+    });
+
+    fs::write(&file, edited.replacen("start:", "strat:", 1)).unwrap();
+    update_until(&mut app, "the error", |w| caviar_entry(w).1 > 0);
+    let world = app.world();
+    assert_eq!(
+        caviar_entry(world).0,
+        "Under the sea, edited",
+        "the last good version stays playable"
+    );
+    let error = world.resource::<Library>().entries[0].errors[0].to_string();
+    assert!(
+        error.contains("caviar.scenario.ron:") && error.contains("strat"),
+        "{error}"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_broken_file_is_listed_as_broken_and_the_others_stay_playable() {
+    let dir = scratch("broken");
+    fs::write(
+        dir.join("scenarios/zz_broken.scenario.ron"),
+        "Scenario(id: \"x\",",
+    )
+    .unwrap();
+    let mut app = app(&dir);
+    update_until(&mut app, "the library", |w| {
+        let library = w.resource::<Library>();
+        library.entries.len() == 4 && !library.loading()
+    });
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Select);
+    app.update();
+    app.update();
+    let texts: Vec<String> = app
+        .world_mut()
+        .query::<&Text>()
+        .iter(app.world())
+        .map(|t| t.0.clone())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Broken: zz_broken.scenario.ron")),
+        "{texts:?}"
+    );
+    for n in 1..=3 {
+        assert!(
+            texts.iter().any(|t| t.starts_with(&format!("{n}.  "))),
+            "{n} playable: {texts:?}"
+        );
+    }
+    fs::remove_dir_all(dir).unwrap();
+}

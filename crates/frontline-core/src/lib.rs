@@ -4,6 +4,7 @@
 
 pub mod bounds;
 pub mod diagnostic;
+pub mod explore;
 pub mod format;
 pub mod load;
 pub mod locate;

@@ -4,11 +4,12 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use frontline_core::explore::witnesses;
 use frontline_core::load::{self, Catalog};
 use frontline_core::{Outcome, Scenario};
 
 mod common;
-use common::{endings_reached, play};
+use common::play;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -65,7 +66,13 @@ fn every_ending_of_every_bundled_scenario_is_reachable() {
 }
 
 fn assert_all_endings_reachable(scenario: &Scenario) {
-    let reached = endings_reached(scenario, 0..40);
+    let reached = witnesses(&std::sync::Arc::new(scenario.clone()), 0..40);
+    for (seed, path) in reached.values() {
+        assert!(!matches!(
+            play(scenario, *seed, path).state(),
+            frontline_core::State::Stuck { .. }
+        ));
+    }
     for (i, ending) in scenario.endings.iter().enumerate() {
         let (seed, path) = reached
             .get(&i)

@@ -50,7 +50,15 @@ pub(super) fn plugin(app: &mut App) {
         debrief::plugin,
         settings::plugin,
     ));
-    app.add_systems(Update, go_back);
+    app.add_systems(
+        Update,
+        (go_back, log_screen.run_if(state_changed::<Screen>)),
+    );
+}
+
+/// Logs each screen entered: what the window test follows, and a trail for bug reports.
+fn log_screen(screen: Res<State<Screen>>) {
+    info!("screen: {:?}", screen.get());
 }
 
 fn go_back(

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Plays a scenario to its end in a real window: Xvfb, software Vulkan, keys
+# sent with xdotool. Fails if the game exits or logs an error, or if a
+# screenshot is blank. Screenshots stay in target/window/ for a person to see.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+bin=target/release/frontline
+out=target/window
+mkdir -p "$out"
+rm -f "$out"/*.png "$out"/game.log
+[ -x "$bin" ] || cargo build --release
+
+display=:${WINDOW_TEST_DISPLAY:-97}
+Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+xvfb=$!
+data=$(mktemp -d)
+cleanup() {
+  kill "${game:-}" "$xvfb" 2>/dev/null || true
+  rm -rf "$data"
+}
+trap cleanup EXIT
+export DISPLAY=$display WGPU_BACKEND=vulkan FRONTLINE_DATA=$data
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+"$bin" >"$out/game.log" 2>&1 &
+game=$!
+
+fail() {
+  echo "window test failed: $*" >&2
+  tail -30 "$out/game.log" >&2
+  exit 1
+}
+alive() { kill -0 "$game" 2>/dev/null || fail "the game exited"; }
+# Waits until the game logs that it entered a screen.
+wait_screen() {
+  for _ in $(seq 150); do
+    grep -q "screen: $1" "$out/game.log" && return 0
+    alive
+    sleep 0.1
+  done
+  fail "never reached the $1 screen"
+}
+key() { alive; xdotool key --window "$window" "$@"; sleep 0.4; }
+shot() {
+  import -window root "$out/$1.png"
+  # A blank or single-colour frame has (almost) no spread of colours.
+  local colours
+  colours=$(convert "$out/$1.png" -format '%k' info:)
+  [ "$colours" -gt 50 ] || fail "screenshot $1 is blank ($colours colours)"
+}
+
+wait_screen Title
+window=$(xdotool search --sync --pid "$game" | tail -1)
+xdotool windowfocus --sync "$window"
+sleep 1
+shot title
+key Return
+wait_screen Name
+xdotool type --window "$window" "Ada"
+key Return
+wait_screen Select
+shot select
+key 1
+wait_screen Briefing
+key Return
+wait_screen Conversation
+sleep 0.5
+shot conversation
+for _ in $(seq 40); do
+  grep -q "screen: Debrief" "$out/game.log" && break
+  key 1
+done
+wait_screen Debrief
+sleep 1
+shot debrief
+key s
+wait_screen "Briefing.*" 
+alive
+if grep -E "panicked|ERROR" "$out/game.log"; then fail "the game logged an error"; fi
+echo "window test passed; screenshots in $out/"
