@@ -1,7 +1,7 @@
 //! `frontline play --text`: a scenario in the terminal. Choices are read from
 //! standard input one number per line, so a playthrough can be scripted.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -34,10 +34,13 @@ pub fn run(dir: &Path, args: &PlayArgs) -> ExitCode {
         .seed
         .unwrap_or_else(|| rand::random_range(0..1_000_000));
     let session = Session::new(Arc::new(loaded.scenario.clone()), seed);
+    let stdin = io::stdin();
+    let echo = !stdin.is_terminal();
     let result = play(
         session,
         !args.exam,
-        io::stdin().lock(),
+        echo,
+        stdin.lock(),
         &mut io::stdout().lock(),
     );
     match result {
@@ -51,9 +54,11 @@ pub fn run(dir: &Path, args: &PlayArgs) -> ExitCode {
 }
 
 /// Plays to the end; `Ok(false)` when the input ran out or the scenario got stuck.
+/// `echo` repeats each answer, so a transcript of piped input reads like a typed one.
 fn play(
     mut session: Session,
     coach: bool,
+    echo: bool,
     mut input: impl BufRead,
     out: &mut impl Write,
 ) -> io::Result<bool> {
@@ -91,14 +96,15 @@ fn play(
         for (i, text) in offers.iter().enumerate() {
             writeln!(out, "  {}. {text}", i + 1)?;
         }
-        let Some(offer) = read_choice(offers.len(), &mut input, out)? else {
+        let Some(offer) = read_choice(offers.len(), echo, &mut input, out)? else {
             writeln!(out, "\nInput ended before the conversation did.")?;
             writeln!(out, "Replay with: {}", replay_command(&session))?;
             return Ok(false);
         };
         let before = session.meters().to_vec();
         let step = session.choose(offer).expect("offer was checked");
-        let choice = &session.scenario().nodes[step.node].choices[step.choice];
+        let (node, choice) = (step.node, step.choice);
+        let choice = &session.scenario().nodes[node].choices[choice];
         if coach {
             writeln!(
                 out,
@@ -137,6 +143,7 @@ fn intro(session: &Session, out: &mut impl Write) -> io::Result<()> {
 
 fn read_choice(
     count: usize,
+    echo: bool,
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> io::Result<Option<usize>> {
@@ -146,6 +153,9 @@ fn read_choice(
         let mut line = String::new();
         if input.read_line(&mut line)? == 0 {
             return Ok(None);
+        }
+        if echo {
+            writeln!(out, "{}", line.trim_end())?;
         }
         match line.trim().parse::<usize>() {
             Ok(n) if (1..=count).contains(&n) => return Ok(Some(n - 1)),

@@ -55,7 +55,10 @@ pub fn run(folders: Folders, args: &PlayArgs) -> ExitCode {
     );
     // A dialogue game mostly waits for the trainee: draw only when something happens.
     app.insert_resource(WinitSettings::desktop_app());
-    app.add_plugins(plugin(folders.scenarios, folders.data.join("profile.ron")));
+    app.add_plugins(GamePlugin {
+        scenarios: folders.scenarios,
+        profile: folders.data.join("profile.ron"),
+    });
     app.insert_resource(NextSeed(args.seed));
     if let Some(id) = &args.scenario {
         app.insert_resource(StartWith(id.clone()));
@@ -67,10 +70,15 @@ pub fn run(folders: Folders, args: &PlayArgs) -> ExitCode {
 }
 
 /// Everything of the game but Bevy's own plugins, so tests can run it headless.
-pub fn plugin(scenarios: PathBuf, profile: PathBuf) -> impl FnOnce(&mut App) {
-    move |app: &mut App| {
-        app.insert_resource(ScenarioFolder(scenarios));
-        app.insert_resource(ProfileFile(profile));
+pub struct GamePlugin {
+    pub scenarios: PathBuf,
+    pub profile: PathBuf,
+}
+
+impl Plugin for GamePlugin {
+    fn build(&self, app: &mut App) {
+        app.insert_resource(ScenarioFolder(self.scenarios.clone()));
+        app.insert_resource(ProfileFile(self.profile.clone()));
         app.add_plugins((
             theme::plugin,
             library::plugin,

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::text::RemSize;
+use bevy::window::RequestRedraw;
 use frontline_core::explore::witnesses;
 use frontline_core::{Debrief, Outcome, Session};
 
@@ -45,10 +46,12 @@ fn app(dir: &Path) -> App {
     app.init_asset::<Image>();
     app.init_resource::<ButtonInput<KeyCode>>();
     app.init_resource::<RemSize>();
-    app.add_plugins(super::plugin(
-        dir.join("scenarios"),
-        dir.join("profile.ron"),
-    ));
+    // The window plugin's message, written while the meters animate.
+    app.add_message::<RequestRedraw>();
+    app.add_plugins(super::GamePlugin {
+        scenarios: dir.join("scenarios"),
+        profile: dir.join("profile.ron"),
+    });
     app
 }
 

@@ -7,7 +7,7 @@ use bevy::ecs::system::IntoObserverSystem;
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
 use bevy::text::RemSize;
-use bevy::ui_widgets::{Activate, Button, observe};
+use bevy::ui_widgets::{Button, observe};
 
 pub mod palette {
     use bevy::prelude::Color;
@@ -84,18 +84,20 @@ pub fn screen_root() -> impl Bundle {
     }
 }
 
-/// A rounded panel.
-pub fn panel() -> impl Bundle {
-    (
-        Node {
-            flex_direction: FlexDirection::Column,
-            row_gap: px(10),
-            padding: px(20).all(),
-            border_radius: BorderRadius::all(px(10)),
-            ..default()
-        },
-        BackgroundColor(palette::PANEL),
-    )
+/// The layout of a rounded panel: a padded column.
+pub fn panel_node() -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        row_gap: px(10),
+        padding: px(20).all(),
+        border_radius: BorderRadius::all(px(10)),
+        ..default()
+    }
+}
+
+/// A panel laid out by `node` (start from [`panel_node`]).
+pub fn panel(node: Node) -> impl Bundle {
+    (node, BackgroundColor(palette::PANEL))
 }
 
 #[derive(Component)]
@@ -106,7 +108,8 @@ pub fn button<E, B, M, I>(fonts: &Fonts, label: impl Into<String>, action: I) ->
 where
     E: EntityEvent,
     B: Bundle,
-    I: IntoObserverSystem<E, B, M>,
+    M: Send + Sync + 'static,
+    I: IntoObserverSystem<E, B, M> + Send + Sync,
 {
     (
         Node {
@@ -153,6 +156,3 @@ pub fn quality_color(share: f32) -> Color {
 pub fn rem_size(scale: f32) -> RemSize {
     RemSize(20.0 * scale)
 }
-
-/// Satisfies the `Activate` observer signature for buttons that only change state.
-pub type Click<'w, 't> = On<'w, 't, Activate>;

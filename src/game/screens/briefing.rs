@@ -69,16 +69,15 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, play: Option<Res<ActivePlay>
         children![
             theme::heading(&fonts, scenario.title.clone(), 2.2),
             (
-                theme::panel(),
-                Node {
+                theme::panel(Node {
                     width: px(820),
                     max_width: percent(92),
                     flex_direction: FlexDirection::Column,
                     row_gap: px(12),
                     padding: px(24).all(),
                     border_radius: BorderRadius::all(px(10)),
-                    ..default()
-                },
+                    ..theme::panel_node()
+                }),
                 children![
                     theme::text(&fonts, scenario.briefing.clone(), 1.0, palette::TEXT),
                     theme::text(

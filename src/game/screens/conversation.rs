@@ -39,7 +39,9 @@ pub(super) fn plugin(app: &mut App) {
             choose_by_key,
             apply_choice,
             restart_on_edit,
-            refresh_dialogue.run_if(resource_changed::<ActivePlay>.or(resource_changed::<Library>)),
+            refresh_dialogue.run_if(
+                resource_exists_and_changed::<ActivePlay>.or_eager(resource_changed::<Library>),
+            ),
             animate_meters,
         )
             .chain()
@@ -88,8 +90,7 @@ fn spawn_layout(
         .id();
     let side = commands
         .spawn((
-            theme::panel(),
-            Node {
+            theme::panel(Node {
                 width: percent(30),
                 min_width: px(280),
                 flex_direction: FlexDirection::Column,
@@ -97,8 +98,8 @@ fn spawn_layout(
                 row_gap: px(12),
                 padding: px(20).all(),
                 border_radius: BorderRadius::all(px(10)),
-                ..default()
-            },
+                ..theme::panel_node()
+            }),
             children![
                 (
                     ImageNode::new(assets.load("portraits/customer.png"))
@@ -197,7 +198,7 @@ fn refresh_dialogue(
             let quality = frontline_core::scoring::choice_quality(tags);
             let tags: Vec<String> = tags.iter().map(ToString::to_string).collect();
             parent.spawn((
-                theme::panel(),
+                theme::panel(theme::panel_node()),
                 children![
                     theme::text(&fonts, format!("You: {said}"), 0.9, palette::TEXT_DIM),
                     theme::text(&fonts, tags.join(" · "), 0.85, quality_color(quality)),
@@ -215,7 +216,7 @@ fn refresh_dialogue(
                 };
                 let said = if speaker.is_empty() { line.to_string() } else { format!("{speaker}: “{line}”") };
                 parent.spawn((
-                    theme::panel(),
+                    theme::panel_node(),
                     BackgroundColor(palette::PANEL_RAISED),
                     children![theme::text(&fonts, said, 1.15, palette::TEXT)],
                 ));
@@ -259,7 +260,8 @@ fn apply_choice(
     let Ok(step) = play.session.choose(offer) else {
         return;
     };
-    let choice = &play.session.scenario().nodes[step.node].choices[step.choice];
+    let (node, choice) = (step.node, step.choice);
+    let choice = &play.session.scenario().nodes[node].choices[choice];
     let last = (
         choice.text.clone(),
         choice.feedback.clone(),

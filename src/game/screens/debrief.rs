@@ -57,16 +57,15 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, results: Res<Results>, play:
     };
     let summary = commands
         .spawn((
-            theme::panel(),
-            Node {
+            theme::panel(Node {
                 width: percent(38),
                 min_width: px(320),
                 flex_direction: FlexDirection::Column,
                 row_gap: px(10),
                 padding: px(20).all(),
                 border_radius: BorderRadius::all(px(10)),
-                ..default()
-            },
+                ..theme::panel_node()
+            }),
             children![
                 theme::text(&fonts, scenario.title.clone(), 0.9, palette::TEXT_DIM),
                 theme::heading(&fonts, d.ending_title.clone(), 1.5),
@@ -197,15 +196,14 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, results: Res<Results>, play:
         for (i, step) in d.steps.iter().enumerate() {
             let tags: Vec<String> = step.tags.iter().map(ToString::to_string).collect();
             parent.spawn((
-                theme::panel(),
-                Node {
+                theme::panel(Node {
                     flex_direction: FlexDirection::Column,
                     flex_shrink: 0.0,
                     row_gap: px(4),
                     padding: px(12).all(),
                     border_radius: BorderRadius::all(px(8)),
-                    ..default()
-                },
+                    ..theme::panel_node()
+                }),
                 children![
                     theme::text(
                         &fonts,

@@ -11,7 +11,7 @@ mod title;
 
 use bevy::prelude::*;
 
-pub use conversation::{ActivePlay, ChooseOffer};
+pub use conversation::ActivePlay;
 pub use debrief::Results;
 pub use select::{NextSeed, Selected, StartWith};
 

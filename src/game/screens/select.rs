@@ -27,7 +27,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            spawn_list.run_if(resource_changed::<Library>.or(resource_changed::<Profile>)),
+            spawn_list.run_if(resource_changed::<Library>.or_eager(resource_changed::<Profile>)),
             pick_by_key,
         )
             .run_if(in_state(Screen::Select)),

@@ -13,7 +13,8 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         spawn.run_if(
-            in_state(Screen::Settings).and(resource_changed::<Profile>.or(state_changed::<Screen>)),
+            in_state(Screen::Settings)
+                .and_eager(resource_changed::<Profile>.or_eager(state_changed::<Screen>)),
         ),
     );
 }
