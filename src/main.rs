@@ -34,7 +34,7 @@ fn main() -> ExitCode {
 
 fn play_game(scenarios: std::path::PathBuf, args: &PlayArgs) -> ExitCode {
     let folders = game::Folders {
-        scenarios,
+        scenarios: paths::absolute(scenarios),
         assets: paths::assets_dir(),
         data: paths::data_dir(),
     };

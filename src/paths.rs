@@ -14,9 +14,16 @@ pub fn scenarios_dir(flag: Option<PathBuf>) -> PathBuf {
 
 /// The assets folder, found like the scenarios (`$FRONTLINE_ASSETS` overrides).
 pub fn assets_dir() -> PathBuf {
-    env::var_os("FRONTLINE_ASSETS")
+    let dir = env::var_os("FRONTLINE_ASSETS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| first_existing("assets"))
+        .unwrap_or_else(|| first_existing("assets"));
+    absolute(dir)
+}
+
+/// Bevy resolves relative asset paths against the executable's folder, not
+/// the working directory the user meant.
+pub fn absolute(dir: PathBuf) -> PathBuf {
+    std::path::absolute(&dir).unwrap_or(dir)
 }
 
 fn first_existing(name: &str) -> PathBuf {

@@ -3,7 +3,9 @@
 
 pub mod library;
 pub mod profile;
+mod redraw;
 pub mod screens;
+pub mod scroll;
 pub mod theme;
 
 #[cfg(test)]
@@ -84,6 +86,8 @@ impl Plugin for GamePlugin {
             library::plugin,
             profile::plugin,
             screens::plugin,
+            redraw::plugin,
+            scroll::plugin,
         ));
     }
 }

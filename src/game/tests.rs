@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use bevy::input::mouse::MouseWheel;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::text::RemSize;
@@ -48,6 +49,7 @@ fn app(dir: &Path) -> App {
     app.init_resource::<RemSize>();
     // The window plugin's message, written while the meters animate.
     app.add_message::<RequestRedraw>();
+    app.add_message::<MouseWheel>();
     app.add_plugins(super::GamePlugin {
         scenarios: dir.join("scenarios"),
         profile: dir.join("profile.ron"),
@@ -82,6 +84,16 @@ fn press(app: &mut App, key: KeyCode) {
 
 fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
+}
+
+/// Every text on screen.
+fn texts(app: &mut App) -> Vec<String> {
+    let world = app.world_mut();
+    world
+        .query::<&Text>()
+        .iter(world)
+        .map(|t| t.0.clone())
+        .collect()
 }
 
 fn digit(n: usize) -> KeyCode {
@@ -132,6 +144,21 @@ fn a_trainee_plays_a_scenario_by_keys_to_its_promoter_ending_and_replays_it() {
     assert_eq!(app.world().resource::<ActivePlay>().session.seed(), seed);
     press(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Conversation);
+    let shown = texts(&mut app);
+    let (node, line) = Session::new(Arc::clone(&scenario), seed)
+        .current()
+        .map(|(n, l)| (n.clone(), l.to_string()))
+        .unwrap();
+    assert!(
+        shown.iter().any(|t| t.contains(&line)),
+        "the customer's line is shown: {shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("1.  ") && node.choices.iter().any(|c| t.ends_with(&c.text))),
+        "{shown:?}"
+    );
 
     let mut expected = Session::new(Arc::clone(&scenario), seed);
     for &choice in &path {
@@ -229,12 +256,7 @@ fn a_broken_file_is_listed_as_broken_and_the_others_stay_playable() {
         .set(Screen::Select);
     app.update();
     app.update();
-    let texts: Vec<String> = app
-        .world_mut()
-        .query::<&Text>()
-        .iter(app.world())
-        .map(|t| t.0.clone())
-        .collect();
+    let texts = texts(&mut app);
     assert!(
         texts
             .iter()

@@ -26,23 +26,34 @@ pub mod palette {
     pub const TRACK: Color = Color::srgb(0.08, 0.09, 0.13);
 }
 
-/// The fonts shipped in `assets/fonts` (Inter, SIL Open Font License).
-#[derive(Resource, Clone, Default)]
+/// The fonts shipped in `assets/fonts` (Inter, SIL Open Font License),
+/// loaded when the plugin is built so the first screen already has them.
+#[derive(Resource, Clone)]
 pub struct Fonts {
     pub regular: Handle<Font>,
     pub bold: Handle<Font>,
 }
 
+impl FromWorld for Fonts {
+    fn from_world(world: &mut World) -> Self {
+        let assets = world.resource::<AssetServer>();
+        Fonts {
+            regular: assets.load("fonts/Inter-Regular.otf"),
+            bold: assets.load("fonts/Inter-SemiBold.otf"),
+        }
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.insert_resource(ClearColor(palette::BACKGROUND));
     app.init_resource::<Fonts>();
-    app.add_systems(PreStartup, load_fonts);
+    app.add_systems(Startup, spawn_camera);
     app.add_observer(style_hover);
 }
 
-fn load_fonts(mut fonts: ResMut<Fonts>, assets: Res<AssetServer>) {
-    fonts.regular = assets.load("fonts/Inter-Regular.otf");
-    fonts.bold = assets.load("fonts/Inter-SemiBold.otf");
+/// Every screen is UI, drawn by this one camera.
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
 }
 
 /// Text in the body font, `size` in rem.

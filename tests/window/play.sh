@@ -32,10 +32,10 @@ fail() {
   exit 1
 }
 alive() { kill -0 "$game" 2>/dev/null || fail "the game exited"; }
-# Waits until the game logs that it entered a screen.
+# Waits until the game has logged entering screen $1 at least $2 times (default 1).
 wait_screen() {
   for _ in $(seq 150); do
-    grep -q "screen: $1" "$out/game.log" && return 0
+    [ "$(grep -c "screen: $1\$" "$out/game.log")" -ge "${2:-1}" ] && return 0
     alive
     sleep 0.1
   done
@@ -43,6 +43,7 @@ wait_screen() {
 }
 key() { alive; xdotool key --window "$window" "$@"; sleep 0.4; }
 shot() {
+  sleep 0.7
   import -window root "$out/$1.png"
   # A blank or single-colour frame has (almost) no spread of colours.
   local colours
@@ -65,17 +66,15 @@ key 1
 wait_screen Briefing
 key Return
 wait_screen Conversation
-sleep 0.5
 shot conversation
 for _ in $(seq 40); do
   grep -q "screen: Debrief" "$out/game.log" && break
   key 1
 done
 wait_screen Debrief
-sleep 1
 shot debrief
 key s
-wait_screen "Briefing.*" 
+wait_screen Briefing 2
 alive
 if grep -E "panicked|ERROR" "$out/game.log"; then fail "the game logged an error"; fi
 echo "window test passed; screenshots in $out/"

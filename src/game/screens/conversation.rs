@@ -7,7 +7,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use bevy::window::RequestRedraw;
-use frontline_core::scenario::Speaker;
+use frontline_core::scenario::{Better, Speaker};
 use frontline_core::{Debrief, Practice, Session, State};
 
 use super::{Results, Screen, digit_pressed, key_hint};
@@ -32,7 +32,10 @@ pub struct ChooseOffer(pub usize);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<ChooseOffer>();
-    app.add_systems(OnEnter(Screen::Conversation), spawn_layout);
+    app.add_systems(
+        OnEnter(Screen::Conversation),
+        (spawn_layout, refresh_dialogue).chain(),
+    );
     app.add_systems(
         Update,
         (
@@ -337,7 +340,13 @@ fn animate_meters(
         }
     }
     for (MeterValue(i), mut text) in &mut labels {
-        text.0 = format!("{} {}", scenario.meters[*i].label, values[*i]);
+        let meter = &scenario.meters[*i];
+        let hint = if meter.better == Better::Lower {
+            " (lower is better)"
+        } else {
+            ""
+        };
+        text.0 = format!("{} {}{hint}", meter.label, values[*i]);
     }
     if moving {
         redraw.write(RequestRedraw);

@@ -8,6 +8,7 @@ use frontline_core::bounds::ScoreBounds;
 use frontline_core::{Debrief, Outcome, Pillar};
 
 use super::{ActivePlay, NextSeed, Screen, key_hint};
+use crate::game::scroll::Scrollable;
 use crate::game::theme::{self, Fonts, palette, quality_color};
 
 /// The finished session's results.
@@ -35,72 +36,136 @@ fn outcome_color(outcome: Outcome) -> Color {
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, results: Res<Results>, play: Res<ActivePlay>) {
     let d = &results.debrief;
     let scenario = play.session.scenario();
+    let best = results.bounds.best;
+    let gap = best.saturating_sub(d.score);
     let root = commands
         .spawn((
             Node {
                 width: percent(100),
                 height: percent(100),
+                flex_direction: FlexDirection::Column,
                 padding: px(24).all(),
-                column_gap: px(24),
+                row_gap: px(16),
                 ..default()
             },
             DespawnOnExit(Screen::Debrief),
         ))
         .id();
+    let columns = commands
+        .spawn(Node {
+            flex_grow: 1.0,
+            min_height: px(0),
+            column_gap: px(24),
+            ..default()
+        })
+        .id();
 
-    let best = results.bounds.best;
-    let gap = best.saturating_sub(d.score);
-    let record = if results.improved {
-        "  New personal best!"
-    } else {
-        ""
-    };
     let summary = commands
-        .spawn((
-            theme::panel(Node {
-                width: percent(38),
-                min_width: px(320),
-                flex_direction: FlexDirection::Column,
-                row_gap: px(10),
-                padding: px(20).all(),
-                border_radius: BorderRadius::all(px(10)),
-                ..theme::panel_node()
-            }),
-            children![
-                theme::text(&fonts, scenario.title.clone(), 0.9, palette::TEXT_DIM),
-                theme::heading(&fonts, d.ending_title.clone(), 1.5),
-                theme::text(&fonts, d.ending_text.clone(), 0.9, palette::TEXT),
-                theme::heading(
-                    &fonts,
-                    format!("{} / 100 · grade {:?}", d.score, d.grade),
-                    2.0
-                ),
-                theme::text(
-                    &fonts,
-                    format!("{:?}: {}{record}", d.outcome, d.grade.meaning()),
-                    1.0,
-                    outcome_color(d.outcome)
-                ),
-                theme::text(
-                    &fonts,
-                    format!("Best possible here: {best}. You were {gap} point(s) from it."),
-                    0.85,
-                    palette::ACCENT
-                ),
-                theme::text(
-                    &fonts,
-                    format!(
-                        "Customer {:.0}% · your service {:.0}%",
-                        d.customer * 100.0,
-                        d.practice * 100.0
-                    ),
-                    0.85,
-                    palette::TEXT_DIM
-                ),
-            ],
-        ))
+        .spawn(theme::panel(Node {
+            width: percent(38),
+            min_width: px(320),
+            ..theme::panel_node()
+        }))
         .id();
     commands.entity(summary).with_children(|parent| {
+        parent.spawn(theme::text(
+            &fonts,
+            scenario.title.clone(),
+            0.9,
+            palette::TEXT_DIM,
+        ));
+        parent.spawn(theme::heading(&fonts, d.ending_title.clone(), 1.5));
+        parent.spawn(theme::text(
+            &fonts,
+            d.ending_text.clone(),
+            0.9,
+            palette::TEXT,
+        ));
+        parent.spawn(theme::heading(
+            &fonts,
+            format!("{} / 100 · grade {:?}", d.score, d.grade),
+            2.0,
+        ));
+        parent.spawn(theme::text(
+            &fonts,
+            format!("{:?}: {}", d.outcome, d.grade.meaning()),
+            1.0,
+            outcome_color(d.outcome),
+        ));
+        if results.improved {
+            parent.spawn(theme::text(
+                &fonts,
+                "New personal best!",
+                0.9,
+                palette::GOOD,
+            ));
+        }
+        parent.spawn(theme::text(
+            &fonts,
+            format!("Best possible here: {best}. You were {gap} point(s) from it."),
+            0.85,
+            palette::ACCENT,
+        ));
+        parent.spawn(theme::text(
+            &fonts,
+            format!(
+                "Customer {:.0}% · your service {:.0}%",
+                d.customer * 100.0,
+                d.practice * 100.0
+            ),
+            0.85,
+            palette::TEXT_DIM,
+        ));
+        let meter = &scenario.meters[0];
+        parent.spawn(theme::text(
+            &fonts,
+            format!("{} over the conversation", meter.label),
+            0.8,
+            palette::TEXT_DIM,
+        ));
+        parent
+            .spawn((
+                Node {
+                    height: px(90),
+                    flex_shrink: 0.0,
+                    width: percent(100),
+                    align_items: AlignItems::FlexEnd,
+                    column_gap: px(4),
+                    padding: px(4).all(),
+                    ..default()
+                },
+                BackgroundColor(palette::TRACK),
+            ))
+            .with_children(|chart| {
+                for values in &d.meter_trace {
+                    let share = meter.normalized(values[0]);
+                    chart.spawn((
+                        Node {
+                            flex_grow: 1.0,
+                            height: percent(share.max(0.03) * 100.0),
+                            ..default()
+                        },
+                        BackgroundColor(quality_color(share)),
+                    ));
+                }
+            });
+    });
+
+    let details = commands
+        .spawn((
+            Node {
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                flex_direction: FlexDirection::Column,
+                row_gap: px(8),
+                overflow: Overflow::scroll_y(),
+                ..default()
+            },
+            Scrollable,
+        ))
+        .id();
+    commands.entity(details).with_children(|parent| {
+        parent.spawn(theme::heading(&fonts, "Practices", 1.2));
         for pillar in &d.pillars {
             let used: Vec<&str> = pillar.practices.iter().map(|(p, _)| p.label()).collect();
             let detail = if used.is_empty() {
@@ -116,92 +181,31 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, results: Res<Results>, play:
             };
             parent.spawn(theme::text(
                 &fonts,
-                format!("{}: {} · {detail}", pillar.pillar.name(), pillar.choices),
+                format!(
+                    "{}: {} choice(s) · {detail}",
+                    pillar.pillar.name(),
+                    pillar.choices
+                ),
                 0.85,
                 color,
             ));
         }
-        let meter = &scenario.meters[0];
-        parent.spawn(theme::text(
-            &fonts,
-            format!("{} over the conversation", meter.label),
-            0.8,
-            palette::TEXT_DIM,
-        ));
-        parent
-            .spawn(Node {
-                height: px(90),
-                width: percent(100),
-                align_items: AlignItems::FlexEnd,
-                column_gap: px(4),
-                padding: px(4).all(),
-                ..default()
-            })
-            .insert(BackgroundColor(palette::TRACK))
-            .with_children(|chart| {
-                for values in &d.meter_trace {
-                    let share = meter.normalized(values[0]);
-                    chart.spawn((
-                        Node {
-                            flex_grow: 1.0,
-                            height: percent(share.max(0.03) * 100.0),
-                            ..default()
-                        },
-                        BackgroundColor(quality_color(share)),
-                    ));
-                }
-            });
-        parent.spawn(theme::button(
-            &fonts,
-            "Replay (new seed)",
-            |_: On<Activate>, mut commands: Commands| {
-                commands.insert_resource(NextSeed(None));
-                commands.set_state(Screen::Briefing);
-            },
-        ));
-        let seed = d.seed;
-        parent.spawn(theme::button(
-            &fonts,
-            format!("Replay seed {seed}"),
-            move |_: On<Activate>, mut commands: Commands| {
-                commands.insert_resource(NextSeed(Some(seed)));
-                commands.set_state(Screen::Briefing);
-            },
-        ));
-        parent.spawn(theme::button(
-            &fonts,
-            "Another scenario",
-            |_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
-                next.set(Screen::Select);
-            },
-        ));
-        parent.spawn(key_hint(
-            &fonts,
-            "N: new seed   S: same seed   Enter/Esc: scenarios",
-        ));
-    });
-
-    let path = commands
-        .spawn(Node {
-            flex_grow: 1.0,
-            flex_basis: px(0),
-            flex_direction: FlexDirection::Column,
-            row_gap: px(8),
-            overflow: Overflow::scroll_y(),
-            ..default()
-        })
-        .id();
-    commands.entity(path).with_children(|parent| {
+        for advice in &d.advice {
+            parent.spawn(theme::text(
+                &fonts,
+                format!("To work on: {advice}"),
+                0.85,
+                palette::ACCENT,
+            ));
+        }
         parent.spawn(theme::heading(&fonts, "Your path", 1.2));
         for (i, step) in d.steps.iter().enumerate() {
             let tags: Vec<String> = step.tags.iter().map(ToString::to_string).collect();
             parent.spawn((
                 theme::panel(Node {
-                    flex_direction: FlexDirection::Column,
                     flex_shrink: 0.0,
                     row_gap: px(4),
                     padding: px(12).all(),
-                    border_radius: BorderRadius::all(px(8)),
                     ..theme::panel_node()
                 }),
                 children![
@@ -217,16 +221,49 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, results: Res<Results>, play:
                 ],
             ));
         }
-        for advice in &d.advice {
-            parent.spawn(theme::text(
-                &fonts,
-                format!("To work on: {advice}"),
-                0.85,
-                palette::ACCENT,
-            ));
-        }
     });
-    commands.entity(root).add_children(&[summary, path]);
+
+    let seed = d.seed;
+    let actions = commands
+        .spawn((
+            Node {
+                column_gap: px(12),
+                align_items: AlignItems::Center,
+                ..default()
+            },
+            children![
+                theme::button(
+                    &fonts,
+                    "Replay (new seed)",
+                    |_: On<Activate>, mut commands: Commands| {
+                        commands.insert_resource(NextSeed(None));
+                        commands.set_state(Screen::Briefing);
+                    }
+                ),
+                theme::button(
+                    &fonts,
+                    format!("Replay seed {seed}"),
+                    move |_: On<Activate>, mut commands: Commands| {
+                        commands.insert_resource(NextSeed(Some(seed)));
+                        commands.set_state(Screen::Briefing);
+                    }
+                ),
+                theme::button(
+                    &fonts,
+                    "Another scenario",
+                    |_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
+                        next.set(Screen::Select);
+                    }
+                ),
+                key_hint(
+                    &fonts,
+                    "N: new seed   S: same seed   Enter/Esc: scenarios   ↑↓: scroll"
+                ),
+            ],
+        ))
+        .id();
+    commands.entity(columns).add_children(&[summary, details]);
+    commands.entity(root).add_children(&[columns, actions]);
 }
 
 fn keys(keys: Res<ButtonInput<KeyCode>>, results: Res<Results>, mut commands: Commands) {

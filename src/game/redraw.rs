@@ -1,0 +1,36 @@
+//! Reactive rendering: the game draws only when something happens (see
+//! `WinitSettings::desktop_app`), so it asks for frames itself while the
+//! picture is still settling: a screen change under way, or files and fonts
+//! still loading. Animations ask for their own frames.
+
+use bevy::asset::RecursiveDependencyLoadState;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+
+use super::library::Library;
+use super::screens::Screen;
+use super::theme::Fonts;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Last, request_while_settling);
+}
+
+fn request_while_settling(
+    next: Res<NextState<Screen>>,
+    screen: Res<State<Screen>>,
+    library: Res<Library>,
+    fonts: Res<Fonts>,
+    assets: Res<AssetServer>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let loading = |font: &Handle<Font>| {
+        !matches!(
+            assets.get_recursive_dependency_load_state(font),
+            Some(RecursiveDependencyLoadState::Loaded | RecursiveDependencyLoadState::Failed(_))
+        )
+    };
+    let changing = matches!(*next, NextState::Pending(_)) || screen.is_changed();
+    if changing || library.loading() || loading(&fonts.regular) || loading(&fonts.bold) {
+        redraw.write(RequestRedraw);
+    }
+}
