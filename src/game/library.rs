@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use bevy::asset::io::{AssetSourceBuilder, Reader};
-use bevy::asset::{AssetLoader, LoadContext};
+use bevy::asset::{AssetLoadFailedEvent, AssetLoader, LoadContext};
 use bevy::prelude::*;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use frontline_core::load::{self, EXTENSION};
@@ -28,8 +28,12 @@ const POLL: Duration = Duration::from_millis(400);
 #[derive(Asset, TypePath, Debug)]
 pub struct ScenarioAsset(pub Result<Arc<Scenario>, Vec<Diagnostic>>);
 
-#[derive(Default, TypePath)]
-pub struct ScenarioLoader;
+/// Reads scenario files; `folder` names them in diagnostics as the trainer
+/// knows them, since asset paths are relative to their source.
+#[derive(TypePath)]
+pub struct ScenarioLoader {
+    folder: PathBuf,
+}
 
 impl AssetLoader for ScenarioLoader {
     type Asset = ScenarioAsset;
@@ -44,7 +48,7 @@ impl AssetLoader for ScenarioLoader {
     ) -> Result<ScenarioAsset, std::io::Error> {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).await?;
-        let path = Path::new("scenarios").join(context.path().path());
+        let path = self.folder.join(context.path().path());
         let parsed = match String::from_utf8(bytes) {
             Ok(source) => load::parse(&path, &source).map(Arc::new),
             Err(_) => Err(vec![Diagnostic::whole_file(
@@ -71,6 +75,8 @@ pub struct Entry {
     pub errors: Vec<Diagnostic>,
     /// Bumped each time a new good version arrives.
     pub version: u32,
+    /// Read from disk and not parsed yet.
+    reading: bool,
 }
 
 /// Every scenario file in the folder, sorted by file name.
@@ -86,11 +92,9 @@ impl Library {
             .find(|e| e.scenario.as_ref().is_some_and(|s| s.id == id))
     }
 
-    /// Whether any file is still loading.
+    /// Whether any file is still being read, for the first time or after an edit.
     pub fn loading(&self) -> bool {
-        self.entries
-            .iter()
-            .any(|e| e.scenario.is_none() && e.errors.is_empty())
+        self.entries.iter().any(|e| e.reading)
     }
 }
 
@@ -110,7 +114,8 @@ pub fn register_source(app: &mut App, folder: &Path) {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_asset::<ScenarioAsset>();
-    app.init_asset_loader::<ScenarioLoader>();
+    let folder = app.world().resource::<ScenarioFolder>().0.clone();
+    app.register_asset_loader(ScenarioLoader { folder });
     app.init_resource::<Library>();
     app.add_systems(Startup, (scan_folder, start_watcher));
     app.add_systems(Update, (apply_folder_changes, update_entries).chain());
@@ -140,6 +145,7 @@ fn add_entry(library: &mut Library, assets: &AssetServer, file: String) {
             scenario: None,
             errors: Vec::new(),
             version: 0,
+            reading: true,
         },
     );
 }
@@ -204,7 +210,8 @@ fn apply_folder_changes(
     for file in batches.into_iter().flatten() {
         if !folder.0.join(&file).is_file() {
             library.entries.retain(|e| e.file != file);
-        } else if library.entries.iter().any(|e| e.file == file) {
+        } else if let Some(entry) = library.entries.iter_mut().find(|e| e.file == file) {
+            entry.reading = true;
             assets.reload(format!("{SOURCE}://{file}"));
         } else {
             add_entry(&mut library, &assets, file);
@@ -214,9 +221,25 @@ fn apply_folder_changes(
 
 fn update_entries(
     mut events: MessageReader<AssetEvent<ScenarioAsset>>,
+    mut failures: MessageReader<AssetLoadFailedEvent<ScenarioAsset>>,
     assets: Res<Assets<ScenarioAsset>>,
+    folder: Res<ScenarioFolder>,
     mut library: ResMut<Library>,
 ) {
+    for failure in failures.read() {
+        if let Some(entry) = library
+            .entries
+            .iter_mut()
+            .find(|e| e.handle.id() == failure.id)
+        {
+            let path = folder.0.join(&entry.file);
+            entry.errors = vec![Diagnostic::whole_file(
+                &path,
+                format!("cannot read: {}", failure.error),
+            )];
+            entry.reading = false;
+        }
+    }
     for event in events.read() {
         let (AssetEvent::Added { id } | AssetEvent::Modified { id }) = event else {
             continue;
@@ -227,6 +250,7 @@ fn update_entries(
         let Some(entry) = library.entries.iter_mut().find(|e| e.handle.id() == *id) else {
             continue;
         };
+        entry.reading = false;
         match parsed {
             Ok(scenario) => {
                 entry.scenario = Some(Arc::clone(scenario));

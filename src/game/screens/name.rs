@@ -2,7 +2,7 @@
 
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
-use bevy::text::EditableText;
+use bevy::text::{EditableText, EditableTextSystems};
 use bevy::ui_widgets::Activate;
 
 use super::{Screen, Selected, StartWith, key_hint};
@@ -11,7 +11,14 @@ use crate::game::theme::{self, Fonts, palette};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Name), spawn);
-    app.add_systems(Update, submit_on_enter.run_if(in_state(Screen::Name)));
+    // After the text edits of this frame are applied, so a key typed just
+    // before Enter is not lost.
+    app.add_systems(
+        PostUpdate,
+        submit_on_enter
+            .after(EditableTextSystems)
+            .run_if(in_state(Screen::Name)),
+    );
 }
 
 #[derive(Component)]
