@@ -1,0 +1,25 @@
+//! Frontline's trainee records: a SQLite store that records every choice as
+//! it is made, the trainer's reports (tables, CSV, an HTML page with SVG
+//! charts) and an xAPI export. Engine-free: the game, the text mode and the
+//! report command all drive it through [`Recorder`] and [`Store`].
+
+mod attempt;
+mod error;
+mod hash;
+mod paths;
+mod query;
+mod recorder;
+mod schema;
+mod store;
+pub mod time;
+mod uuid;
+
+pub use attempt::{Attempt, Finish, Mode, RecordedChoice, SessionId, Verdict};
+pub use error::StoreError;
+pub use hash::content_hash;
+pub use paths::{DATABASE_FILE, default_data_dir};
+pub use query::Filter;
+pub use recorder::Recorder;
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use store::{Clock, OpenOptions, Store};
+pub use time::Timestamp;

@@ -1,0 +1,189 @@
+//! Reading the records back: the attempts that match a filter, each with its
+//! choices, read in one snapshot so a writer in another process can't tear them.
+
+use std::collections::HashMap;
+
+use frontline_core::{Grade, Outcome};
+use rusqlite::Row;
+use serde::Serialize;
+
+use crate::attempt::{Attempt, Finish, Mode, RecordedChoice, SessionId};
+use crate::error::StoreError;
+use crate::store::Store;
+use crate::time::Timestamp;
+
+/// Which attempts a report covers; `None` fields don't filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Filter {
+    pub trainee: Option<String>,
+    pub scenario: Option<String>,
+    /// Attempts started at or after this instant.
+    pub since: Option<Timestamp>,
+}
+
+/// Both queries take the same three optional parameters.
+const MATCHES: &str = "(?1 IS NULL OR t.name = ?1)
+    AND (?2 IS NULL OR s.scenario = ?2)
+    AND (?3 IS NULL OR s.started >= ?3)";
+
+impl Store {
+    /// Every attempt matching `filter`, oldest first.
+    pub fn sessions(&self, filter: &Filter) -> Result<Vec<Attempt>, StoreError> {
+        let sqlite = |e| self.sqlite(e);
+        let since = filter.since.map(|t| t.to_string());
+        let params = rusqlite::params![filter.trainee, filter.scenario, since];
+        let snapshot = self.conn.unchecked_transaction().map_err(sqlite)?;
+        let mut sessions = snapshot
+            .prepare(&format!(
+                "SELECT s.id, s.uuid, t.name, s.scenario, s.scenario_title, s.content_hash, s.seed,
+                        s.mode, s.started, s.ended, s.ending, s.outcome, s.score
+                 FROM session s JOIN trainee t ON t.id = s.trainee
+                 WHERE {MATCHES} ORDER BY s.started, s.id"
+            ))
+            .map_err(sqlite)?;
+        let mut attempts = Vec::new();
+        let mut rows = sessions.query(params).map_err(sqlite)?;
+        while let Some(row) = rows.next().map_err(sqlite)? {
+            attempts.push(attempt(row).map_err(sqlite)?.map_err(|d| self.corrupt(d))?);
+        }
+        let position: HashMap<SessionId, usize> = attempts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+        let mut choices = snapshot
+            .prepare(&format!(
+                "SELECT c.session, c.step, c.node, c.choice_index, c.choice_text, c.tags, c.meters, c.at
+                 FROM choice c JOIN session s ON s.id = c.session JOIN trainee t ON t.id = s.trainee
+                 WHERE {MATCHES} ORDER BY c.session, c.step"
+            ))
+            .map_err(sqlite)?;
+        let mut rows = choices.query(params).map_err(sqlite)?;
+        while let Some(row) = rows.next().map_err(sqlite)? {
+            let session = SessionId(row.get(0).map_err(sqlite)?);
+            let choice = recorded_choice(row)
+                .map_err(sqlite)?
+                .map_err(|d| self.corrupt(d))?;
+            // A session started after the first query, in another process, is skipped.
+            if let Some(&i) = position.get(&session) {
+                attempts[i].choices.push(choice);
+            }
+        }
+        Ok(attempts)
+    }
+
+    /// Every attempt of one trainee, oldest first.
+    pub fn attempts(&self, trainee: &str) -> Result<Vec<Attempt>, StoreError> {
+        self.sessions(&Filter {
+            trainee: Some(trainee.trim().to_string()),
+            ..Filter::default()
+        })
+    }
+
+    /// The trainee's best finished attempt at a scenario (the earliest of equals).
+    pub fn best(&self, trainee: &str, scenario: &str) -> Result<Option<Attempt>, StoreError> {
+        let filter = Filter {
+            trainee: Some(trainee.trim().to_string()),
+            scenario: Some(scenario.to_string()),
+            since: None,
+        };
+        let attempts = self.sessions(&filter)?;
+        let best = attempts.into_iter().filter(|a| a.finish.is_some()).fold(
+            None,
+            |best: Option<Attempt>, a| match best {
+                Some(b) if b.score() >= a.score() => Some(b),
+                _ => Some(a),
+            },
+        );
+        Ok(best)
+    }
+
+    fn corrupt(&self, detail: String) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.clone(),
+            detail,
+        }
+    }
+}
+
+type Parsed<T> = rusqlite::Result<Result<T, String>>;
+
+fn timestamp(text: &str, what: &str) -> Result<Timestamp, String> {
+    Timestamp::parse(text).ok_or_else(|| format!("unreadable {what} time `{text}`"))
+}
+
+fn attempt(row: &Row) -> Parsed<Attempt> {
+    let id = SessionId(row.get(0)?);
+    let seed: String = row.get(6)?;
+    let mode: String = row.get(7)?;
+    let started: String = row.get(8)?;
+    let ended: Option<String> = row.get(9)?;
+    let ending: Option<String> = row.get(10)?;
+    let outcome: Option<String> = row.get(11)?;
+    let score: Option<u8> = row.get(12)?;
+    let (uuid, trainee, scenario, scenario_title, content_hash) = (
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+    );
+    let parse = || {
+        let finish = match (ended, ending, outcome, score) {
+            (Some(ended), Some(ending), Some(outcome), Some(score)) => Some(Finish {
+                ended: timestamp(&ended, "end")?,
+                ending,
+                outcome: parse_outcome(&outcome).ok_or(format!("unknown outcome `{outcome}`"))?,
+                score,
+                grade: Grade::from_score(score),
+            }),
+            _ => None,
+        };
+        Ok(Attempt {
+            id,
+            uuid,
+            trainee,
+            scenario,
+            scenario_title,
+            content_hash,
+            seed: seed
+                .parse()
+                .map_err(|_| format!("unreadable seed `{seed}`"))?,
+            mode: Mode::parse(&mode).ok_or(format!("unknown mode `{mode}`"))?,
+            started: timestamp(&started, "start")?,
+            finish,
+            choices: Vec::new(),
+        })
+    };
+    Ok(parse().map_err(|detail: String| format!("session {id}: {detail}")))
+}
+
+fn parse_outcome(text: &str) -> Option<Outcome> {
+    match text {
+        "Promoter" => Some(Outcome::Promoter),
+        "Passive" => Some(Outcome::Passive),
+        "Detractor" => Some(Outcome::Detractor),
+        _ => None,
+    }
+}
+
+fn recorded_choice(row: &Row) -> Parsed<RecordedChoice> {
+    let session: i64 = row.get(0)?;
+    let step: u32 = row.get(1)?;
+    let tags: String = row.get(5)?;
+    let meters: String = row.get(6)?;
+    let at: String = row.get(7)?;
+    let (node, index, text) = (row.get(2)?, row.get(3)?, row.get(4)?);
+    let parse = || {
+        Ok(RecordedChoice {
+            step,
+            node,
+            index,
+            text,
+            tags: serde_json::from_str(&tags).map_err(|e| format!("unreadable tags: {e}"))?,
+            meters: serde_json::from_str(&meters).map_err(|e| format!("unreadable meters: {e}"))?,
+            at: timestamp(&at, "choice")?,
+        })
+    };
+    Ok(parse().map_err(|detail: String| format!("choice {step} of session {session}: {detail}")))
+}

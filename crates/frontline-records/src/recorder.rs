@@ -1,0 +1,126 @@
+//! The game's and the text mode's handle on the records: it owns the store
+//! and the session in play, and never hands an error to the game loop. After
+//! a failure it stops recording and keeps the reason for the UI to show.
+
+use std::path::Path;
+use std::sync::{Mutex, PoisonError};
+
+use frontline_core::{Debrief, Session};
+
+use crate::attempt::{Attempt, Mode, SessionId};
+use crate::error::StoreError;
+use crate::hash::content_hash;
+use crate::store::Store;
+
+#[derive(Debug)]
+pub struct Recorder {
+    /// In a mutex so that the recorder is `Sync` (a Bevy resource); the
+    /// recording methods take `&mut self` and never lock.
+    store: Option<Mutex<Store>>,
+    trainee: String,
+    active: Option<SessionId>,
+    off: Option<String>,
+}
+
+impl Recorder {
+    /// Opens (or creates) the records at `path` for `trainee`.
+    pub fn open(path: impl AsRef<Path>, trainee: &str) -> Result<Recorder, StoreError> {
+        Ok(Recorder::with_store(Store::open(path)?, trainee))
+    }
+
+    pub fn with_store(store: Store, trainee: &str) -> Recorder {
+        Recorder {
+            store: Some(Mutex::new(store)),
+            trainee: trainee.to_string(),
+            active: None,
+            off: None,
+        }
+    }
+
+    /// A recorder that records nothing, for when [`Recorder::open`] failed:
+    /// `Recorder::open(..).unwrap_or_else(|e| Recorder::off(&e))`.
+    pub fn off(reason: &StoreError) -> Recorder {
+        Recorder {
+            store: None,
+            trainee: String::new(),
+            active: None,
+            off: Some(off_message(reason)),
+        }
+    }
+
+    pub fn is_recording(&self) -> bool {
+        self.store.is_some()
+    }
+
+    /// Why recording is off, in words for the trainee; `None` while recording.
+    pub fn off_reason(&self) -> Option<&str> {
+        self.off.as_deref()
+    }
+
+    /// The session being recorded, until it is finished.
+    pub fn active(&self) -> Option<SessionId> {
+        self.active
+    }
+
+    /// Starts recording a new session; `source` is the scenario file's text.
+    /// A session still active is left as it is: the records call it abandoned.
+    pub fn start(&mut self, session: &Session, source: &str, mode: Mode) {
+        let trainee = self.trainee.clone();
+        let hash = content_hash(source);
+        self.active = self.with(|store| {
+            store.start_session(&trainee, session.scenario(), &hash, session.seed(), mode)
+        });
+    }
+
+    /// Records the choice just made; call it after each `Session::choose`.
+    pub fn choice(&mut self, session: &Session) {
+        if let Some(id) = self.active_or_off("a choice") {
+            self.with(|store| store.record_choice(id, session));
+        }
+    }
+
+    /// Records the ending; the recorder then waits for the next `start`.
+    pub fn finish(&mut self, debrief: &Debrief) {
+        if let Some(id) = self.active_or_off("the end of a session") {
+            self.with(|store| store.finish(id, debrief));
+            self.active = None;
+        }
+    }
+
+    /// The trainee's best finished attempt at a scenario, for a title screen.
+    pub fn best(&self, scenario: &str) -> Option<Attempt> {
+        let store = self.store.as_ref()?;
+        let store = store.lock().unwrap_or_else(PoisonError::into_inner);
+        store.best(&self.trainee, scenario).ok().flatten()
+    }
+
+    fn active_or_off(&mut self, what: &str) -> Option<SessionId> {
+        if self.store.is_some() && self.active.is_none() {
+            let misuse = StoreError::Misuse(format!("{what} came before its session was started"));
+            self.turn_off(&misuse);
+        }
+        self.active.filter(|_| self.store.is_some())
+    }
+
+    fn with<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T, StoreError>) -> Option<T> {
+        let store = self.store.as_mut()?;
+        let store = store.get_mut().unwrap_or_else(PoisonError::into_inner);
+        match f(store) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.turn_off(&e);
+                None
+            }
+        }
+    }
+
+    fn turn_off(&mut self, reason: &StoreError) {
+        self.store = None;
+        self.active = None;
+        self.off = Some(off_message(reason));
+    }
+}
+
+fn off_message(reason: &StoreError) -> String {
+    format!("{reason}; recording is off")
+}
