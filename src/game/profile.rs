@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::theme;
 
-#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Resource, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Profile {
     /// The trainee who played last; offered as the name next time.
@@ -21,16 +21,6 @@ pub struct Profile {
     pub settings: Settings,
     /// Best score by trainee, then by scenario id.
     pub best: BTreeMap<String, BTreeMap<String, u8>>,
-}
-
-impl Default for Profile {
-    fn default() -> Self {
-        Profile {
-            trainee: String::new(),
-            settings: Settings::default(),
-            best: BTreeMap::new(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

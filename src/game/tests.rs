@@ -271,3 +271,58 @@ fn a_broken_file_is_listed_as_broken_and_the_others_stay_playable() {
     }
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_conversation_in_progress_offers_to_restart_with_an_edited_scenario() {
+    let dir = scratch("restart");
+    let mut app = app(&dir);
+    update_until(&mut app, "the library", loaded);
+    app.world_mut().resource_mut::<Profile>().trainee = "Ada".into();
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Select);
+    app.update();
+    press(&mut app, KeyCode::Digit1);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Digit1);
+    assert_eq!(
+        app.world().resource::<ActivePlay>().session.steps().len(),
+        1
+    );
+
+    let file = dir.join("scenarios/caviar.scenario.ron");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replacen(
+            "title: \"Everything under the sea\"",
+            "title: \"Sea, revised\"",
+            1,
+        ),
+    )
+    .unwrap();
+    update_until(&mut app, "the edit", |w| {
+        caviar_entry(w).0 == "Sea, revised"
+    });
+    app.update();
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("This scenario was edited. Press R")),
+        "the trainee is offered a restart"
+    );
+    assert_eq!(
+        app.world().resource::<ActivePlay>().session.steps().len(),
+        1,
+        "nothing changes unasked"
+    );
+    press(&mut app, KeyCode::KeyR);
+    let play = app.world().resource::<ActivePlay>();
+    assert_eq!(
+        play.session.steps().len(),
+        0,
+        "restarted from the beginning"
+    );
+    assert_eq!(play.session.scenario().title, "Sea, revised");
+    fs::remove_dir_all(dir).unwrap();
+}

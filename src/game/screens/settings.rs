@@ -1,4 +1,5 @@
 //! Settings: text size, coach or exam mode, fullscreen. Saved with the profile.
+//! Each is a button, and a key for keyboard players.
 
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
@@ -12,15 +13,60 @@ const TEXT_SCALES: [(f32, &str); 3] = [(0.85, "small"), (1.0, "normal"), (1.25, 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        spawn.run_if(
-            in_state(Screen::Settings)
-                .and_eager(resource_changed::<Profile>.or_eager(state_changed::<Screen>)),
-        ),
+        (
+            spawn.run_if(resource_changed::<Profile>.or_eager(state_changed::<Screen>)),
+            keys,
+        )
+            .run_if(in_state(Screen::Settings)),
     );
 }
 
 #[derive(Component)]
 struct SettingsRoot;
+
+fn cycle_text_size(mut profile: ResMut<Profile>) {
+    let settings = &mut profile.settings;
+    let at = TEXT_SCALES
+        .iter()
+        .position(|(scale, _)| *scale == settings.text_scale);
+    settings.text_scale = TEXT_SCALES[at.map_or(1, |i| (i + 1) % TEXT_SCALES.len())].0;
+}
+
+fn toggle_coach(mut profile: ResMut<Profile>) {
+    profile.settings.coach ^= true;
+}
+
+fn toggle_fullscreen(mut profile: ResMut<Profile>) {
+    profile.settings.fullscreen ^= true;
+}
+
+/// A button that runs `change` when activated.
+fn setting<M>(
+    fonts: &Fonts,
+    label: String,
+    change: impl IntoSystem<(), (), M> + Copy + Send + Sync + 'static,
+) -> impl Bundle
+where
+    M: 'static,
+{
+    theme::button(
+        fonts,
+        label,
+        move |_: On<Activate>, mut commands: Commands| {
+            commands.run_system_cached(change);
+        },
+    )
+}
+
+fn keys(keys: Res<ButtonInput<KeyCode>>, mut commands: Commands) {
+    if keys.just_pressed(KeyCode::KeyT) {
+        commands.run_system_cached(cycle_text_size);
+    } else if keys.just_pressed(KeyCode::KeyC) {
+        commands.run_system_cached(toggle_coach);
+    } else if keys.just_pressed(KeyCode::KeyF) {
+        commands.run_system_cached(toggle_fullscreen);
+    }
+}
 
 fn spawn(
     mut commands: Commands,
@@ -43,34 +89,24 @@ fn spawn(
         DespawnOnExit(Screen::Settings),
         children![
             theme::heading(&fonts, "Settings", 2.0),
-            theme::button(
-                &fonts,
-                format!("Text size: {size}"),
-                |_: On<Activate>, mut profile: ResMut<Profile>| {
-                    let settings = &mut profile.settings;
-                    let at = TEXT_SCALES
-                        .iter()
-                        .position(|(scale, _)| *scale == settings.text_scale);
-                    settings.text_scale =
-                        TEXT_SCALES[at.map_or(1, |i| (i + 1) % TEXT_SCALES.len())].0;
-                }
-            ),
-            theme::button(
+            setting(&fonts, format!("Text size: {size}"), cycle_text_size),
+            setting(
                 &fonts,
                 format!(
                     "Coach mode (feedback after each choice): {}",
                     on_off(s.coach)
                 ),
-                |_: On<Activate>, mut profile: ResMut<Profile>| profile.settings.coach ^= true,
+                toggle_coach
             ),
-            theme::button(
+            setting(
                 &fonts,
                 format!("Fullscreen: {}", on_off(s.fullscreen)),
-                |_: On<Activate>, mut profile: ResMut<Profile>| {
-                    profile.settings.fullscreen ^= true;
-                }
+                toggle_fullscreen
             ),
-            key_hint(&fonts, "Esc: back"),
+            key_hint(
+                &fonts,
+                "T: text size   C: coach mode   F: fullscreen   Esc: back"
+            ),
         ],
     ));
 }
