@@ -5,9 +5,10 @@
 
 use std::fs;
 use std::path::Path;
-use std::time::Duration;
+use std::thread;
+use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use crate::error::StoreError;
 
@@ -63,10 +64,7 @@ pub(crate) fn open(
             ))),
         };
     }
-    // WAL lets a report read, and a second copy of the game write, while one
-    // writes; it is a property of the file, so this is a no-op once set.
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .map_err(sqlite)?;
+    use_wal(&conn, busy_timeout).map_err(sqlite)?;
     // FULL: a choice reported as recorded survives a power cut, not only a crash.
     conn.pragma_update(None, "synchronous", "FULL")
         .map_err(sqlite)?;
@@ -79,6 +77,29 @@ pub(crate) fn open(
         })?;
     }
     Ok(conn)
+}
+
+/// WAL lets a report read, and a second copy of the game write, while one
+/// writes. It is a property of the file, set once; switching takes an
+/// exclusive lock without calling SQLite's busy handler, so this waits itself
+/// for another process creating the same file.
+fn use_wal(conn: &Connection, busy_timeout: Duration) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + busy_timeout;
+    loop {
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |row| row.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Ok(());
+        }
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && Instant::now() < deadline =>
+            {
+                thread::sleep(Duration::from_millis(5));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Makes the data folder; refuses a file marked read-only, which SQLite
