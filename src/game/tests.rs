@@ -16,7 +16,7 @@ use frontline_core::{Debrief, Outcome, Session};
 
 use super::library::Library;
 use super::profile::Profile;
-use super::screens::{ActivePlay, NextSeed, Results, Screen};
+use super::screens::{ActivePlay, NextSeed, Results, Screen, StartWith};
 
 /// A scratch copy of the bundled scenarios, so tests can edit files.
 fn scratch(name: &str) -> PathBuf {
@@ -324,5 +324,29 @@ fn a_conversation_in_progress_offers_to_restart_with_an_edited_scenario() {
         "restarted from the beginning"
     );
     assert_eq!(play.session.scenario().title, "Sea, revised");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_scenario_named_on_the_command_line_opens_after_the_name() {
+    let dir = scratch("start-with");
+    let mut app = app(&dir);
+    app.insert_resource(StartWith("phone".into()));
+    update_until(&mut app, "the library", loaded);
+    app.world_mut().resource_mut::<Profile>().trainee = "Ada".into();
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Name);
+    app.update();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Briefing);
+    assert_eq!(
+        app.world().resource::<ActivePlay>().session.scenario().id,
+        "phone"
+    );
+    assert!(
+        !app.world().contains_resource::<StartWith>(),
+        "only the first session"
+    );
     fs::remove_dir_all(dir).unwrap();
 }
