@@ -9,8 +9,10 @@ mod hash;
 mod paths;
 mod query;
 mod recorder;
+pub mod report;
 mod schema;
 mod store;
+pub mod table;
 pub mod time;
 mod uuid;
 
@@ -20,6 +22,7 @@ pub use hash::content_hash;
 pub use paths::{DATABASE_FILE, default_data_dir};
 pub use query::Filter;
 pub use recorder::Recorder;
+pub use report::Report;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{Clock, OpenOptions, Store};
 pub use time::Timestamp;

@@ -89,3 +89,57 @@ pub fn play_to_end(
     assert!(Debrief::of(&session).is_some(), "session did not end");
     (id, session)
 }
+
+/// The fixture scenario of `tests/fixtures/shop.scenario.ron`, with its id
+/// replaced by `id` to make a second scenario.
+pub fn shop(id: &str) -> Bundled {
+    let source =
+        include_str!("../fixtures/shop.scenario.ron").replace("\"shop\"", &format!("{id:?}"));
+    let scenario = frontline_core::load::parse(Path::new("shop.scenario.ron"), &source)
+        .unwrap_or_else(|d| panic!("invalid fixture: {}", d[0]));
+    Bundled {
+        scenario: Arc::new(scenario),
+        source,
+    }
+}
+
+/// Offers of the shop fixture, always shown in written order.
+pub const ASK: usize = 0;
+pub const UPSELL: usize = 1;
+pub const HONEST: usize = 0;
+pub const PROMISE: usize = 1;
+pub const SHRUG: usize = 2;
+
+/// A store whose clock starts at 2025-03-01T09:00:00Z and moves one minute
+/// each time the store reads it (once per start, choice and finish).
+pub fn store_with_minute_clock(path: &Path) -> Store {
+    use std::sync::atomic::AtomicI64;
+    let start = frontline_records::Timestamp::parse("2025-03-01T09:00:00Z")
+        .unwrap()
+        .millis();
+    let next = Arc::new(AtomicI64::new(start));
+    frontline_records::OpenOptions::default()
+        .clock(move || {
+            frontline_records::Timestamp::from_millis(next.fetch_add(60_000, Ordering::Relaxed))
+        })
+        .open(path)
+        .expect("opens")
+}
+
+/// The report tests' known sessions (times as `store_with_minute_clock` gives them):
+/// Ada: shop 78 (09:00–09:03), shop 100 (09:04–09:07), shop abandoned after one choice (09:08, 09:09);
+/// Bob: shop 6 (09:10–09:13), shop 44 (09:14–09:17); Cy: till 62 (09:18–09:21).
+pub fn known_sessions(store: &mut Store) {
+    let (shop, till) = (shop("shop"), shop("till"));
+    let plays: [(&str, &Bundled, &[usize]); 6] = [
+        ("Ada", &shop, &[ASK, SHRUG]),
+        ("Ada", &shop, &[ASK, HONEST]),
+        ("Ada", &shop, &[UPSELL]),
+        ("Bob", &shop, &[UPSELL, PROMISE]),
+        ("Bob", &shop, &[UPSELL, HONEST]),
+        ("Cy", &till, &[ASK, PROMISE]),
+    ];
+    for (trainee, scenario, picks) in plays {
+        play_recorded(store, trainee, scenario, 1, Mode::Coach, picks);
+    }
+}
