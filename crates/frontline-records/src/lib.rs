@@ -15,6 +15,7 @@ mod store;
 pub mod table;
 pub mod time;
 mod uuid;
+pub mod xapi;
 
 pub use attempt::{Attempt, Finish, Mode, RecordedChoice, SessionId, Verdict};
 pub use error::StoreError;
