@@ -6,6 +6,7 @@
 mod attempt;
 mod error;
 mod hash;
+pub mod html;
 mod paths;
 mod query;
 mod recorder;
