@@ -135,10 +135,13 @@ fn per_scenario_distribution_outcomes_and_time() {
     assert_eq!(till.mean_score, Some(62.0));
 }
 
+/// Scenario, node, choices taken, anti-patterns, and (text, anti-pattern, count) per choice.
+type NodeFigures<'a> = (&'a str, &'a str, usize, usize, Vec<(&'a str, bool, usize)>);
+
 #[test]
 fn where_trainees_go_wrong_puts_anti_patterns_first() {
     let report = report(Filter::default());
-    let nodes: Vec<(&str, &str, usize, usize, Vec<(&str, bool, usize)>)> = report
+    let nodes: Vec<NodeFigures> = report
         .mistakes
         .iter()
         .map(|n| {

@@ -130,11 +130,14 @@ fn a_second_export_repeats_the_same_ids() {
     assert_eq!(registrations.len(), attempts.len());
 }
 
+/// Breaks one rule in a valid statement.
+type Breaks = fn(&mut Value);
+
 #[test]
 fn the_validator_catches_each_broken_rule() {
     let statements = exported();
     let completed = statements.iter().find(|s| verb(s) == "completed").unwrap();
-    let broken: [(&str, fn(&mut Value)); 12] = [
+    let broken: [(&str, Breaks); 12] = [
         ("missing `actor`", |s| {
             s.as_object_mut().unwrap().remove("actor");
         }),

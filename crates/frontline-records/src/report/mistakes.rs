@@ -1,6 +1,7 @@
 //! Where trainees go wrong: at each node, which choices were taken how often,
 //! the most-taken anti-patterns first, and the nodes with most of them first.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use frontline_core::Practice;
@@ -29,10 +30,12 @@ pub struct ChoiceCount {
     pub count: usize,
 }
 
+/// How often each choice (index and text) was taken at one node, with an example.
+type Counts<'a> = BTreeMap<(u32, &'a str), (&'a RecordedChoice, usize)>;
+
 /// Every node where a choice was made, the most anti-patterns first.
 pub fn mistakes(attempts: &[Attempt]) -> Vec<NodeChoices> {
-    type Key<'a> = (&'a str, &'a str);
-    let mut nodes: BTreeMap<Key, BTreeMap<(u32, &str), (&RecordedChoice, usize)>> = BTreeMap::new();
+    let mut nodes: BTreeMap<(&str, &str), Counts> = BTreeMap::new();
     for a in attempts {
         for c in &a.choices {
             let node = nodes.entry((&a.scenario, &c.node)).or_default();
@@ -69,6 +72,6 @@ pub fn mistakes(attempts: &[Attempt]) -> Vec<NodeChoices> {
         })
         .collect();
     // Stable: equal nodes stay in scenario and node order.
-    report.sort_by(|x, y| (y.anti_patterns, y.taken).cmp(&(x.anti_patterns, x.taken)));
+    report.sort_by_key(|n| Reverse((n.anti_patterns, n.taken)));
     report
 }

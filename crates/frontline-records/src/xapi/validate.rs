@@ -289,13 +289,12 @@ impl Check {
                 "name" | "description" => self.language_map(&here, value),
                 "type" | "moreInfo" => self.iri(&here, value),
                 "extensions" => self.extensions(&here, value),
-                "interactionType" => {
+                "interactionType"
                     if !value
                         .as_str()
-                        .is_some_and(|t| INTERACTION_TYPES.contains(&t))
-                    {
-                        self.problem(&here, "is not an xAPI interaction type");
-                    }
+                        .is_some_and(|t| INTERACTION_TYPES.contains(&t)) =>
+                {
+                    self.problem(&here, "is not an xAPI interaction type");
                 }
                 _ => {}
             }
@@ -390,10 +389,8 @@ impl Check {
                 "revision" | "platform" => {
                     self.string(&here, value);
                 }
-                "language" => {
-                    if !value.as_str().is_some_and(is_language_tag) {
-                        self.problem(&here, "must be a language tag");
-                    }
+                "language" if !value.as_str().is_some_and(is_language_tag) => {
+                    self.problem(&here, "must be a language tag");
                 }
                 "contextActivities" => self.context_activities(&here, value),
                 "extensions" => self.extensions(&here, value),
