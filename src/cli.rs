@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use frontline_records::command::ReportArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -15,6 +16,10 @@ pub struct Cli {
     /// Folder of scenario files [default: ./scenarios, or $FRONTLINE_SCENARIOS]
     #[arg(long, global = true, value_name = "DIR")]
     pub scenarios: Option<PathBuf>,
+
+    /// Folder of the trainees' records and profile [default: $FRONTLINE_DATA, else ~/.local/share/frontline]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -31,6 +36,8 @@ pub enum Command {
     },
     /// List the scenarios found
     List,
+    /// Trainers' reports from the trainees' records: tables, CSV, HTML with charts, xAPI
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args, Default)]
@@ -46,4 +53,7 @@ pub struct PlayArgs {
     /// Exam mode: feedback waits for the debrief
     #[arg(long)]
     pub exam: bool,
+    /// Record the session under this trainee's name (text mode) [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub trainee: Option<String>,
 }

@@ -9,6 +9,7 @@ mod commands;
 mod game;
 mod paths;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -19,24 +20,32 @@ use commands::{list, play_text, validate};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let scenarios = paths::scenarios_dir(cli.scenarios);
+    let data = cli.data.unwrap_or_else(frontline_records::default_data_dir);
     match cli.command {
-        None => play_game(scenarios, &PlayArgs::default()),
-        Some(Command::Play(args)) if args.text => play_text::run(&scenarios, &args),
-        Some(Command::Play(args)) => play_game(scenarios, &args),
+        None => play_game(scenarios, data, &PlayArgs::default()),
+        Some(Command::Play(args)) if args.text => play_text::run(&scenarios, &data, &args),
+        Some(Command::Play(args)) => play_game(scenarios, data, &args),
         Some(Command::Validate { paths }) => validate::run(&if paths.is_empty() {
             vec![scenarios]
         } else {
             paths
         }),
         Some(Command::List) => list::run(&scenarios),
+        Some(Command::Report(args)) => match frontline_records::command::run(&data, args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("frontline: {message}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 
-fn play_game(scenarios: std::path::PathBuf, args: &PlayArgs) -> ExitCode {
+fn play_game(scenarios: PathBuf, data: PathBuf, args: &PlayArgs) -> ExitCode {
     let folders = game::Folders {
         scenarios: paths::absolute(scenarios),
         assets: paths::assets_dir(),
-        data: paths::data_dir(),
+        data,
     };
     game::run(folders, args)
 }

@@ -42,16 +42,3 @@ fn first_existing(name: &str) -> PathBuf {
         .cloned()
         .unwrap_or_else(|| PathBuf::from(name))
 }
-
-/// Where the trainee's profile is kept: `$FRONTLINE_DATA`, else
-/// `$XDG_DATA_HOME/frontline`, else `~/.local/share/frontline`.
-pub fn data_dir() -> PathBuf {
-    if let Some(dir) = env::var_os("FRONTLINE_DATA") {
-        return PathBuf::from(dir);
-    }
-    let base = env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
-        .unwrap_or_else(env::temp_dir);
-    base.join("frontline")
-}

@@ -6,16 +6,25 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use frontline_core::explore::witnesses;
 use frontline_core::load::Catalog;
 use frontline_core::{Debrief, Session};
 
+/// Runs the binary with its records in a scratch folder, never the tester's own.
 fn frontline(args: &[&str], stdin: &str) -> Output {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let data = scratch(&format!("data-{}", RUNS.fetch_add(1, Ordering::Relaxed)));
+    frontline_with_data(&data, args, stdin)
+}
+
+fn frontline_with_data(data: &Path, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("FRONTLINE_SCENARIOS")
+        .env("FRONTLINE_DATA", data)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -38,11 +47,17 @@ fn scenarios() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
 }
 
-/// A scratch copy of the bundled scenarios.
-fn copy_of_scenarios(name: &str) -> PathBuf {
+/// An empty folder of this test process.
+fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("frontline-cli-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A scratch copy of the bundled scenarios.
+fn copy_of_scenarios(name: &str) -> PathBuf {
+    let dir = scratch(name);
     for entry in fs::read_dir(scenarios()).unwrap() {
         let path = entry.unwrap().path();
         fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
@@ -229,4 +244,119 @@ fn the_game_without_a_display_points_to_the_text_mode() {
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "one clear line: {err}");
+}
+
+/// Plays `scenario` to the ending with this outcome, as `trainee`, into `data`.
+fn play_to(data: &Path, trainee: &str, scenario: &str, outcome: frontline_core::Outcome) -> u8 {
+    let catalog = Catalog::load(&[scenarios()]).unwrap();
+    let scenario = Arc::new(catalog.find(scenario).unwrap().scenario.clone());
+    let ending = scenario
+        .endings
+        .iter()
+        .position(|e| e.outcome == outcome)
+        .unwrap();
+    let (seed, choices) = witnesses(&scenario, 0..40).remove(&ending).unwrap();
+    let mut session = Session::new(Arc::clone(&scenario), seed);
+    let input = typed_numbers(&mut session, &choices);
+    let seed = seed.to_string();
+    let args = [
+        "play",
+        "--text",
+        &scenario.id,
+        "--seed",
+        &seed,
+        "--trainee",
+        trainee,
+    ];
+    let out = frontline_with_data(data, &args, &input);
+    assert!(
+        stdout(&out).contains(&format!("Recording as {trainee}")),
+        "{}",
+        stdout(&out)
+    );
+    Debrief::of(&session).unwrap().score
+}
+
+#[test]
+fn sessions_played_by_two_trainees_show_in_the_trainers_report() {
+    use frontline_core::Outcome::{Detractor, Promoter};
+    let data = scratch("report");
+    let best = play_to(&data, "Ada", "caviar", Promoter);
+    let worse = play_to(&data, "Ada", "caviar", Detractor);
+    play_to(&data, "Bob", "phone", Promoter);
+    let abandoned = frontline_with_data(
+        &data,
+        &["play", "--text", "phone", "--trainee", "Bob"],
+        "1\n",
+    );
+    assert_eq!(abandoned.status.code(), Some(1));
+
+    let out_dir = data.join("out");
+    let (page, statements) = (out_dir.join("report.html"), out_dir.join("statements.json"));
+    let args = [
+        "report",
+        "--csv",
+        out_dir.to_str().unwrap(),
+        "--html",
+        page.to_str().unwrap(),
+        "--xapi",
+        statements.to_str().unwrap(),
+    ];
+    let out = frontline_with_data(&data, &args, "");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let table = fs::read_to_string(out_dir.join("trainees.csv")).unwrap();
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let ada = rows.iter().find(|r| r[0] == "Ada").unwrap();
+    assert_eq!((ada[1], ada[2], ada[3]), ("caviar", "2", "2"), "{table}");
+    assert_eq!(ada[5], best.max(worse).to_string(), "best score: {table}");
+    assert_eq!(ada[6], worse.to_string(), "last score: {table}");
+    let bob = rows.iter().find(|r| r[0] == "Bob").unwrap();
+    assert_eq!(
+        (bob[2], bob[3], bob[4]),
+        ("2", "1", "1"),
+        "one abandoned: {table}"
+    );
+
+    assert_eq!(
+        fs::read_to_string(&page).unwrap().matches("<svg").count(),
+        3,
+        "three charts"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&statements).unwrap()).unwrap();
+    let all = json.as_array().unwrap();
+    assert!(!all.is_empty());
+    for statement in all {
+        let problems = frontline_records::xapi::validate(statement);
+        assert!(problems.is_empty(), "{problems:?} in {statement}");
+    }
+
+    let only_bob = frontline_with_data(&data, &["report", "--trainee", "Bob"], "");
+    let text = stdout(&only_bob);
+    assert!(text.contains("Bob") && !text.contains("Ada"), "{text}");
+}
+
+#[test]
+fn a_report_without_records_says_so_and_creates_nothing() {
+    let empty = scratch("no-records");
+    let out = frontline_with_data(&empty, &["report"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there are no records at"));
+    assert_eq!(
+        fs::read_dir(&empty).unwrap().count(),
+        0,
+        "a report writes nothing"
+    );
+    let out = frontline_with_data(&empty, &["report", "--since", "last week"], "");
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -8,11 +8,12 @@ use std::sync::Arc;
 
 use frontline_core::scenario::Speaker;
 use frontline_core::{Debrief, Practice, Session, State};
+use frontline_records::{DATABASE_FILE, Mode, Recorder};
 
 use super::USAGE_OR_IO;
 use crate::cli::PlayArgs;
 
-pub fn run(dir: &Path, args: &PlayArgs) -> ExitCode {
+pub fn run(dir: &Path, data: &Path, args: &PlayArgs) -> ExitCode {
     let catalog = match super::catalog(dir) {
         Ok(catalog) => catalog,
         Err(code) => return code,
@@ -34,15 +35,20 @@ pub fn run(dir: &Path, args: &PlayArgs) -> ExitCode {
         .seed
         .unwrap_or_else(|| rand::random_range(0..1_000_000));
     let session = Session::new(Arc::new(loaded.scenario.clone()), seed);
+    let trainee = args.trainee.clone().unwrap_or_else(default_trainee);
+    let mut recorder =
+        Recorder::open(data.join(DATABASE_FILE), &trainee).unwrap_or_else(|e| Recorder::off(&e));
+    let mode = if args.exam { Mode::Exam } else { Mode::Coach };
+    recorder.start(&session, &loaded.source, mode);
     let stdin = io::stdin();
     let echo = !stdin.is_terminal();
-    let result = play(
-        session,
-        !args.exam,
+    let terminal = Terminal {
+        input: stdin.lock(),
+        out: io::stdout().lock(),
         echo,
-        stdin.lock(),
-        &mut io::stdout().lock(),
-    );
+        coach: !args.exam,
+    };
+    let result = terminal.play(session, &mut recorder);
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
@@ -53,67 +59,92 @@ pub fn run(dir: &Path, args: &PlayArgs) -> ExitCode {
     }
 }
 
-/// Plays to the end; `Ok(false)` when the input ran out or the scenario got stuck.
-/// `echo` repeats each answer, so a transcript of piped input reads like a typed one.
-fn play(
-    mut session: Session,
-    coach: bool,
+/// The trainee's name when none is given: the account's.
+fn default_trainee() -> String {
+    std::env::var("USER")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "trainee".to_string())
+}
+
+struct Terminal<I, O> {
+    input: I,
+    out: O,
+    /// Repeat each answer, so a transcript of piped input reads like a typed one.
     echo: bool,
-    mut input: impl BufRead,
-    out: &mut impl Write,
-) -> io::Result<bool> {
-    intro(&session, out)?;
-    loop {
-        match session.state() {
-            State::Ended { .. } => {
-                let debrief = Debrief::of(&session).expect("the session has ended");
-                print_debrief(&debrief, &session, out)?;
-                return Ok(true);
+    /// Feedback after each choice rather than only in the debrief.
+    coach: bool,
+}
+
+impl<I: BufRead, O: Write> Terminal<I, O> {
+    /// Plays to the end, recording as it goes; `Ok(false)` when the input ran
+    /// out or the scenario got stuck.
+    fn play(mut self, mut session: Session, recorder: &mut Recorder) -> io::Result<bool> {
+        let out = &mut self.out;
+        intro(&session, out)?;
+        match recorder.off_reason() {
+            None => writeln!(
+                out,
+                "  Recording as {} (see `frontline report`).",
+                recorder.trainee()
+            )?,
+            Some(reason) => writeln!(out, "  {reason}.")?,
+        }
+        loop {
+            match session.state() {
+                State::Ended { .. } => {
+                    let debrief = Debrief::of(&session).expect("the session has ended");
+                    recorder.finish(&debrief);
+                    print_debrief(&debrief, &session, out)?;
+                    return Ok(true);
+                }
+                State::Stuck { node } => {
+                    let id = &session.scenario().nodes[node].id;
+                    writeln!(
+                        out,
+                        "\nThe scenario is stuck at node `{id}`: no choice can be offered there."
+                    )?;
+                    writeln!(out, "Run `frontline validate` on it and tell its author.")?;
+                    return Ok(false);
+                }
+                State::Waiting { .. } => {}
             }
-            State::Stuck { node } => {
-                let id = &session.scenario().nodes[node].id;
+            let (node, line) = session.current().expect("waiting at a node");
+            let speaker = match node.speaker {
+                Speaker::Customer => session.customer_name().to_string(),
+                Speaker::Narrator => "*".to_string(),
+                Speaker::Staff => "Staff".to_string(),
+            };
+            writeln!(out, "\n{speaker}: {line}")?;
+            let offers: Vec<&str> = session
+                .offered()
+                .iter()
+                .map(|&c| node.choices[c].text.as_str())
+                .collect();
+            for (i, text) in offers.iter().enumerate() {
+                writeln!(out, "  {}. {text}", i + 1)?;
+            }
+            let Some(offer) = read_choice(offers.len(), self.echo, &mut self.input, out)? else {
+                writeln!(out, "\nInput ended before the conversation did.")?;
+                writeln!(out, "Replay with: {}", replay_command(&session))?;
+                return Ok(false);
+            };
+            let before = session.meters().to_vec();
+            let step = session.choose(offer).expect("offer was checked");
+            let (node, choice) = (step.node, step.choice);
+            recorder.choice(&session);
+            let choice = &session.scenario().nodes[node].choices[choice];
+            writeln!(out, "  You: {}", choice.text)?;
+            if self.coach {
                 writeln!(
                     out,
-                    "\nThe scenario is stuck at node `{id}`: no choice can be offered there."
+                    "  Feedback{}: {}",
+                    tag_list(&choice.tags),
+                    choice.feedback
                 )?;
-                writeln!(out, "Run `frontline validate` on it and tell its author.")?;
-                return Ok(false);
             }
-            State::Waiting { .. } => {}
+            writeln!(out, "  {}", meter_line(&session, &before))?;
         }
-        let (node, line) = session.current().expect("waiting at a node");
-        let speaker = match node.speaker {
-            Speaker::Customer => session.customer_name().to_string(),
-            Speaker::Narrator => "*".to_string(),
-            Speaker::Staff => "Staff".to_string(),
-        };
-        writeln!(out, "\n{speaker}: {line}")?;
-        let offers: Vec<&str> = session
-            .offered()
-            .iter()
-            .map(|&c| node.choices[c].text.as_str())
-            .collect();
-        for (i, text) in offers.iter().enumerate() {
-            writeln!(out, "  {}. {text}", i + 1)?;
-        }
-        let Some(offer) = read_choice(offers.len(), echo, &mut input, out)? else {
-            writeln!(out, "\nInput ended before the conversation did.")?;
-            writeln!(out, "Replay with: {}", replay_command(&session))?;
-            return Ok(false);
-        };
-        let before = session.meters().to_vec();
-        let step = session.choose(offer).expect("offer was checked");
-        let (node, choice) = (step.node, step.choice);
-        let choice = &session.scenario().nodes[node].choices[choice];
-        if coach {
-            writeln!(
-                out,
-                "  Feedback{}: {}",
-                tag_list(&choice.tags),
-                choice.feedback
-            )?;
-        }
-        writeln!(out, "  {}", meter_line(&session, &before))?;
     }
 }
 

@@ -24,9 +24,12 @@ const SOURCE: &str = "scenarios";
 /// How often the watcher looks at the folder.
 const POLL: Duration = Duration::from_millis(400);
 
-/// The parsed content of one scenario file: the scenario, or why it isn't one.
+/// One scenario file: its text, and the scenario or why it isn't one.
 #[derive(Asset, TypePath, Debug)]
-pub struct ScenarioAsset(pub Result<Arc<Scenario>, Vec<Diagnostic>>);
+pub struct ScenarioAsset {
+    pub source: Arc<str>,
+    pub parsed: Result<Arc<Scenario>, Vec<Diagnostic>>,
+}
 
 /// Reads scenario files; `folder` names them in diagnostics as the trainer
 /// knows them, since asset paths are relative to their source.
@@ -49,14 +52,18 @@ impl AssetLoader for ScenarioLoader {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).await?;
         let path = self.folder.join(context.path().path());
-        let parsed = match String::from_utf8(bytes) {
-            Ok(source) => load::parse(&path, &source).map(Arc::new),
-            Err(_) => Err(vec![Diagnostic::whole_file(
-                &path,
-                "the file is not UTF-8 text",
-            )]),
+        let Ok(source) = String::from_utf8(bytes) else {
+            let error = Diagnostic::whole_file(&path, "the file is not UTF-8 text");
+            return Ok(ScenarioAsset {
+                source: "".into(),
+                parsed: Err(vec![error]),
+            });
         };
-        Ok(ScenarioAsset(parsed))
+        let parsed = load::parse(&path, &source).map(Arc::new);
+        Ok(ScenarioAsset {
+            source: source.into(),
+            parsed,
+        })
     }
 
     fn extensions(&self) -> &[&str] {
@@ -69,8 +76,9 @@ impl AssetLoader for ScenarioLoader {
 pub struct Entry {
     pub file: String,
     handle: Handle<ScenarioAsset>,
-    /// The last version that validated.
+    /// The last version that validated, and its text (the records keep its hash).
     pub scenario: Option<Arc<Scenario>>,
+    pub source: Arc<str>,
     /// Problems of the file as it is now on disk.
     pub errors: Vec<Diagnostic>,
     /// Bumped each time a new good version arrives.
@@ -143,6 +151,7 @@ fn add_entry(library: &mut Library, assets: &AssetServer, file: String) {
             file,
             handle,
             scenario: None,
+            source: "".into(),
             errors: Vec::new(),
             version: 0,
             reading: true,
@@ -244,7 +253,7 @@ fn update_entries(
         let (AssetEvent::Added { id } | AssetEvent::Modified { id }) = event else {
             continue;
         };
-        let Some(ScenarioAsset(parsed)) = assets.get(*id) else {
+        let Some(ScenarioAsset { source, parsed }) = assets.get(*id) else {
             continue;
         };
         let Some(entry) = library.entries.iter_mut().find(|e| e.handle.id() == *id) else {
@@ -254,6 +263,7 @@ fn update_entries(
         match parsed {
             Ok(scenario) => {
                 entry.scenario = Some(Arc::clone(scenario));
+                entry.source = Arc::clone(source);
                 entry.errors.clear();
                 entry.version += 1;
             }

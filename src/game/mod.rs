@@ -3,6 +3,7 @@
 
 pub mod library;
 pub mod profile;
+pub mod records;
 mod redraw;
 pub mod screens;
 pub mod scroll;
@@ -20,6 +21,7 @@ use bevy::winit::WinitSettings;
 use crate::cli::PlayArgs;
 use library::ScenarioFolder;
 use profile::ProfileFile;
+use records::DataFolder;
 use screens::{NextSeed, StartWith};
 
 /// Where the game reads and writes.
@@ -59,7 +61,7 @@ pub fn run(folders: Folders, args: &PlayArgs) -> ExitCode {
     app.insert_resource(WinitSettings::desktop_app());
     app.add_plugins(GamePlugin {
         scenarios: folders.scenarios,
-        profile: folders.data.join("profile.ron"),
+        data: folders.data,
     });
     app.insert_resource(NextSeed(args.seed));
     if let Some(id) = &args.scenario {
@@ -74,17 +76,20 @@ pub fn run(folders: Folders, args: &PlayArgs) -> ExitCode {
 /// Everything of the game but Bevy's own plugins, so tests can run it headless.
 pub struct GamePlugin {
     pub scenarios: PathBuf,
-    pub profile: PathBuf,
+    /// Where the profile and the records are kept.
+    pub data: PathBuf,
 }
 
 impl Plugin for GamePlugin {
     fn build(&self, app: &mut App) {
         app.insert_resource(ScenarioFolder(self.scenarios.clone()));
-        app.insert_resource(ProfileFile(self.profile.clone()));
+        app.insert_resource(ProfileFile(self.data.join("profile.ron")));
+        app.insert_resource(DataFolder(self.data.clone()));
         app.add_plugins((
             theme::plugin,
             library::plugin,
             profile::plugin,
+            records::plugin,
             screens::plugin,
             redraw::plugin,
             scroll::plugin,

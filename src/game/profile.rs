@@ -1,8 +1,8 @@
-//! The trainee's profile: name, settings and best scores, kept between runs in
-//! `profile.ron` in the data folder. Writes go to a temporary file that is
+//! The player's profile: the last trainee's name and the settings, kept
+//! between runs in `profile.ron` in the data folder (scores are in the
+//! records). Writes go to a temporary file that is
 //! then renamed over the old one, so a crash never leaves half a profile.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -19,8 +19,6 @@ pub struct Profile {
     /// The trainee who played last; offered as the name next time.
     pub trainee: String,
     pub settings: Settings,
-    /// Best score by trainee, then by scenario id.
-    pub best: BTreeMap<String, BTreeMap<String, u8>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,21 +38,6 @@ impl Default for Settings {
             coach: true,
             fullscreen: false,
         }
-    }
-}
-
-impl Profile {
-    pub fn best(&self, scenario: &str) -> Option<u8> {
-        self.best.get(&self.trainee)?.get(scenario).copied()
-    }
-
-    /// Records a score; true when it beats the trainee's best.
-    pub fn record(&mut self, scenario: &str, score: u8) -> bool {
-        let best = self.best.entry(self.trainee.clone()).or_default();
-        let slot = best.entry(scenario.to_string()).or_insert(0);
-        let improved = score > *slot;
-        *slot = (*slot).max(score);
-        improved
     }
 }
 
@@ -145,12 +128,10 @@ mod tests {
             trainee: "Ada".into(),
             ..default()
         };
-        assert!(profile.record("caviar", 70));
-        assert!(!profile.record("caviar", 60));
         profile.settings.coach = false;
+        profile.settings.text_scale = 1.25;
         file.write(&profile).unwrap();
         assert_eq!(file.read(), profile);
-        assert_eq!(file.read().best("caviar"), Some(70));
         assert!(
             !dir.join("profile.tmp").exists(),
             "the temporary file is renamed away"

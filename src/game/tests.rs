@@ -16,6 +16,7 @@ use frontline_core::{Debrief, Outcome, Session};
 
 use super::library::Library;
 use super::profile::Profile;
+use super::records::Records;
 use super::screens::{ActivePlay, NextSeed, Results, Screen, StartWith};
 
 /// A scratch copy of the bundled scenarios, so tests can edit files.
@@ -52,7 +53,7 @@ fn app(dir: &Path) -> App {
     app.add_message::<MouseWheel>();
     app.add_plugins(super::GamePlugin {
         scenarios: dir.join("scenarios"),
-        profile: dir.join("profile.ron"),
+        data: dir.to_path_buf(),
     });
     app
 }
@@ -179,10 +180,18 @@ fn a_trainee_plays_a_scenario_by_keys_to_its_promoter_ending_and_replays_it() {
     );
     assert_eq!(results.debrief.outcome, Outcome::Promoter);
     assert!(results.bounds.best >= debrief.score && results.bounds.worst <= debrief.score);
-    assert!(results.improved);
+    assert!(
+        results.improved,
+        "a first finished attempt is a personal best"
+    );
+    let attempts = app.world().resource::<Records>().0.attempts();
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attempts[0].trainee, "Ada");
+    assert_eq!(attempts[0].score(), Some(debrief.score));
     assert_eq!(
-        app.world().resource::<Profile>().best("caviar"),
-        Some(debrief.score)
+        attempts[0].choices.len(),
+        path.len(),
+        "every choice was recorded"
     );
 
     press(&mut app, KeyCode::KeyS);
@@ -194,7 +203,10 @@ fn a_trainee_plays_a_scenario_by_keys_to_its_promoter_ending_and_replays_it() {
     );
     press(&mut app, KeyCode::Escape);
     assert_eq!(screen(&app), Screen::Select);
-    assert!(dir.join("profile.ron").exists(), "the best score was saved");
+    assert!(
+        dir.join("profile.ron").exists(),
+        "the trainee's name was saved"
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 

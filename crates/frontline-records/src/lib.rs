@@ -4,6 +4,7 @@
 //! report command all drive it through [`Recorder`] and [`Store`].
 
 mod attempt;
+pub mod command;
 mod error;
 mod hash;
 pub mod html;

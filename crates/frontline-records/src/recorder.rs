@@ -94,6 +94,19 @@ impl Recorder {
         store.best(&self.trainee, scenario).ok().flatten()
     }
 
+    /// Every attempt of the trainee, oldest first; empty while recording is off.
+    pub fn attempts(&self) -> Vec<Attempt> {
+        let Some(store) = self.store.as_ref() else {
+            return Vec::new();
+        };
+        let store = store.lock().unwrap_or_else(PoisonError::into_inner);
+        store.attempts(&self.trainee).unwrap_or_default()
+    }
+
+    pub fn trainee(&self) -> &str {
+        &self.trainee
+    }
+
     fn active_or_off(&mut self, what: &str) -> Option<SessionId> {
         if self.store.is_some() && self.active.is_none() {
             let misuse = StoreError::Misuse(format!("{what} came before its session was started"));

@@ -43,6 +43,7 @@ fn start_session(
         .unwrap_or_else(|| rand::random_range(0..1_000_000));
     commands.insert_resource(ActivePlay {
         session: Session::new(scenario, seed),
+        source: Arc::clone(&entry.source),
         version: entry.version,
         coach: profile.settings.coach,
         last_step: None,

@@ -12,13 +12,16 @@ use frontline_core::{Debrief, Practice, Session, State};
 
 use super::{Results, Screen, digit_pressed, key_hint};
 use crate::game::library::Library;
-use crate::game::profile::Profile;
+use crate::game::records::Records;
 use crate::game::theme::{self, Fonts, palette, quality_color};
+use frontline_records::Mode;
 
 /// The session being played, with what the screen needs to show about it.
 #[derive(Resource, Debug)]
 pub struct ActivePlay {
     pub session: Session,
+    /// The scenario file's text, whose hash the records keep.
+    pub source: Arc<str>,
     /// Version of the library entry the session was started from.
     pub version: u32,
     pub coach: bool,
@@ -34,7 +37,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<ChooseOffer>();
     app.add_systems(
         OnEnter(Screen::Conversation),
-        (spawn_layout, refresh_dialogue).chain(),
+        (spawn_layout, refresh_dialogue, start_recording).chain(),
     );
     app.add_systems(
         Update,
@@ -248,12 +251,20 @@ fn choose_by_key(keys: Res<ButtonInput<KeyCode>>, mut choose: MessageWriter<Choo
     }
 }
 
-/// Applies the choice; at an ending, scores the session and opens the debrief.
+fn start_recording(play: Res<ActivePlay>, records: Option<ResMut<Records>>) {
+    if let Some(mut records) = records {
+        let mode = if play.coach { Mode::Coach } else { Mode::Exam };
+        records.0.start(&play.session, &play.source, mode);
+    }
+}
+
+/// Applies and records the choice; at an ending, scores the session and
+/// opens the debrief.
 fn apply_choice(
     mut commands: Commands,
     mut choices: MessageReader<ChooseOffer>,
     mut play: ResMut<ActivePlay>,
-    mut profile: ResMut<Profile>,
+    mut records: Option<ResMut<Records>>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     let Some(&ChooseOffer(offer)) = choices.read().next() else {
@@ -264,6 +275,9 @@ fn apply_choice(
         return;
     };
     let (node, choice) = (step.node, step.choice);
+    if let Some(records) = records.as_mut() {
+        records.0.choice(&play.session);
+    }
     let choice = &play.session.scenario().nodes[node].choices[choice];
     let last = (
         choice.text.clone(),
@@ -273,7 +287,11 @@ fn apply_choice(
     play.last_step = Some(last);
     if let Some(debrief) = Debrief::of(&play.session) {
         let bounds = frontline_core::bounds::ScoreBounds::of(play.session.scenario());
-        let improved = profile.record(&debrief.scenario, debrief.score);
+        let improved = records.as_mut().is_some_and(|records| {
+            let previous = records.0.best(&debrief.scenario).and_then(|a| a.score());
+            records.0.finish(&debrief);
+            records.0.is_recording() && previous.is_none_or(|best| debrief.score > best)
+        });
         commands.insert_resource(Results {
             debrief,
             bounds,
@@ -284,6 +302,7 @@ fn apply_choice(
 }
 
 fn restart_on_edit(
+    mut commands: Commands,
     keys: Res<ButtonInput<KeyCode>>,
     library: Res<Library>,
     mut play: ResMut<ActivePlay>,
@@ -297,8 +316,10 @@ fn restart_on_edit(
     if entry.version > play.version {
         let scenario = Arc::clone(entry.scenario.as_ref().expect("loaded"));
         play.session = Session::new(scenario, play.session.seed());
+        play.source = Arc::clone(&entry.source);
         play.version = entry.version;
         play.last_step = None;
+        commands.run_system_cached(start_recording);
     }
 }
 

@@ -5,6 +5,7 @@ mod briefing;
 mod conversation;
 mod debrief;
 mod name;
+mod progress;
 mod select;
 mod settings;
 mod title;
@@ -25,6 +26,7 @@ pub enum Screen {
     Conversation,
     Debrief,
     Settings,
+    Progress,
 }
 
 impl Screen {
@@ -34,6 +36,7 @@ impl Screen {
             Screen::Title => None,
             Screen::Name | Screen::Settings => Some(Screen::Title),
             Screen::Select => Some(Screen::Name),
+            Screen::Progress => Some(Screen::Select),
             Screen::Briefing | Screen::Conversation | Screen::Debrief => Some(Screen::Select),
         }
     }
@@ -49,6 +52,7 @@ pub(super) fn plugin(app: &mut App) {
         conversation::plugin,
         debrief::plugin,
         settings::plugin,
+        progress::plugin,
     ));
     app.add_systems(
         Update,

@@ -7,6 +7,7 @@ use bevy::ui_widgets::Activate;
 use super::{Screen, digit_pressed, key_hint};
 use crate::game::library::Library;
 use crate::game::profile::Profile;
+use crate::game::records::Records;
 use crate::game::theme::{self, Fonts, palette};
 
 /// The scenario the trainee picked, by id.
@@ -27,7 +28,11 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            spawn_list.run_if(resource_changed::<Library>.or_eager(resource_changed::<Profile>)),
+            spawn_list.run_if(
+                resource_changed::<Library>
+                    .or_eager(resource_changed::<Profile>)
+                    .or_eager(resource_exists_and_changed::<Records>),
+            ),
             pick_by_key,
         )
             .run_if(in_state(Screen::Select)),
@@ -42,8 +47,13 @@ fn spawn_list(
     fonts: Res<Fonts>,
     library: Res<Library>,
     profile: Res<Profile>,
+    records: Option<Res<Records>>,
     old: Query<Entity, With<SelectRoot>>,
 ) {
+    let attempts = records.as_ref().map(|r| r.0.attempts()).unwrap_or_default();
+    let off = records
+        .as_ref()
+        .and_then(|r| r.0.off_reason().map(str::to_string));
     for entity in &old {
         commands.entity(entity).despawn();
     }
@@ -67,6 +77,9 @@ fn spawn_list(
             0.9,
             palette::TEXT_DIM,
         ));
+        if let Some(off) = off {
+            parent.spawn(theme::text(&fonts, off, 0.85, palette::BAD));
+        }
         let mut number = 0;
         for entry in &library.entries {
             let Some(scenario) = &entry.scenario else {
@@ -80,9 +93,10 @@ fn spawn_list(
                 .difficulty
                 .map(|d| format!(" · {d:?}"))
                 .unwrap_or_default();
-            let best = match profile.best(&scenario.id) {
-                Some(score) => format!("Best: {score}"),
-                None => "Not played yet".to_string(),
+            let best = match Records::standing(&attempts, &scenario.id) {
+                (_, 0) => "Not played yet".to_string(),
+                (Some(best), tries) => format!("Best: {best} · {tries} attempt(s)"),
+                (None, tries) => format!("Not finished yet · {tries} attempt(s)"),
             };
             let id = scenario.id.clone();
             parent
@@ -131,7 +145,14 @@ fn spawn_list(
         } else if library.loading() {
             parent.spawn(theme::text(&fonts, "Loading…", 1.0, palette::TEXT_DIM));
         }
-        parent.spawn(key_hint(&fonts, "1-9: pick   Esc: back"));
+        parent.spawn(theme::button(
+            &fonts,
+            "My progress",
+            |_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
+                next.set(Screen::Progress);
+            },
+        ));
+        parent.spawn(key_hint(&fonts, "1-9: pick   P: my progress   Esc: back"));
     });
 }
 
@@ -161,6 +182,10 @@ fn first_line(text: &str) -> &str {
 }
 
 fn pick_by_key(keys: Res<ButtonInput<KeyCode>>, library: Res<Library>, mut commands: Commands) {
+    if keys.just_pressed(KeyCode::KeyP) {
+        commands.set_state(Screen::Progress);
+        return;
+    }
     let Some(index) = digit_pressed(&keys) else {
         return;
     };
