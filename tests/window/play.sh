@@ -75,6 +75,12 @@ wait_screen Debrief
 shot debrief
 key s
 wait_screen Briefing 2
+key Escape
+wait_screen Select 2
+shot select_after
+key p
+wait_screen Progress
+shot progress
 alive
 if grep -E "panicked|ERROR" "$out/game.log"; then fail "the game logged an error"; fi
 echo "window test passed; screenshots in $out/"
