@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build --release --bin frontline --example bare_window
+release=${CARGO_TARGET_DIR:-target}/release
 
 display=:${MEASURE_DISPLAY:-96}
 Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
@@ -42,6 +43,6 @@ measure() {
 
 echo "binary        first_frame_s  rss_mb  idle_cpu_%"
 for run in 1 2 3; do
-  printf 'bare_window   %s\n' "$(measure target/release/examples/bare_window)"
-  printf 'frontline     %s\n' "$(measure target/release/frontline)"
+  printf 'bare_window   %s\n' "$(measure "$release/examples/bare_window")"
+  printf 'frontline     %s\n' "$(measure "$release/frontline")"
 done

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-bin=target/release/frontline
+bin=${CARGO_TARGET_DIR:-target}/release/frontline
 out=target/window
 mkdir -p "$out"
 rm -f "$out"/*.png "$out"/game.log
