@@ -136,6 +136,27 @@ impl Condition {
     }
 }
 
+/// Where entering a node leads once its routes and random events are followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Arrival {
+    /// At a node with at least one choice on offer.
+    Node(usize),
+    Ending(usize),
+    /// At a node none of whose choices can be offered, or caught in a loop of
+    /// routes and events.
+    Stuck(usize),
+}
+
+/// What [`Scenario::enter`] asks and tells on its way through a node: the
+/// runtime rolls the dice for each event, the analyses try both outcomes.
+pub trait Passage {
+    /// Whether event `event` of node `node`, whose conditions hold, fires.
+    fn fires(&mut self, node: usize, event: usize, chance: f64) -> bool;
+
+    /// Route `route` of node `node` was taken.
+    fn routed(&mut self, _node: usize, _route: usize) {}
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ending {
     pub id: String,
@@ -147,10 +168,16 @@ pub struct Ending {
 impl Node {
     /// For a junction node, where its first holding route leads.
     pub fn route(&self, flags: &[bool], meters: &[i32]) -> Option<Target> {
+        self.route_taken(flags, meters).map(|(_, next)| next)
+    }
+
+    /// For a junction node, the index of its first holding route and where it leads.
+    pub fn route_taken(&self, flags: &[bool], meters: &[i32]) -> Option<(usize, Target)> {
         self.routes
             .iter()
-            .find(|r| Condition::all_hold(&r.when, flags, meters))
-            .map(|r| r.next)
+            .enumerate()
+            .find(|(_, r)| Condition::all_hold(&r.when, flags, meters))
+            .map(|(i, r)| (i, r.next))
     }
 
     /// Indices of the choices whose conditions hold, in written order.
@@ -183,11 +210,66 @@ impl Scenario {
 
     /// Applies a choice's effects and flags.
     pub fn apply(&self, choice: &Choice, flags: &mut [bool], meters: &mut [i32]) {
+        self.apply_effects(choice, meters);
+        for &f in &choice.set {
+            flags[f] = true;
+        }
+    }
+
+    /// Applies a choice's effects on the meters only.
+    pub fn apply_effects(&self, choice: &Choice, meters: &mut [i32]) {
         for &(m, delta) in &choice.effects {
             meters[m] = self.meters[m].clamp(meters[m] + delta);
         }
-        for &f in &choice.set {
-            flags[f] = true;
+    }
+
+    /// Follows routes and random events from `target` to where the trainee is
+    /// asked to choose, to an ending, or to a dead end. Flags and meters don't
+    /// change on the way, so this is all that entering a node does; `passage`
+    /// decides each event and hears each route taken, in the order the runtime
+    /// rolls them.
+    pub fn enter(
+        &self,
+        mut target: Target,
+        flags: &[bool],
+        meters: &[i32],
+        passage: &mut impl Passage,
+    ) -> Arrival {
+        // Each hop is a route or an event; more hops than nodes means a loop.
+        let mut hops = 0;
+        loop {
+            let index = match target {
+                Target::Ending(ending) => return Arrival::Ending(ending),
+                Target::Node(n) if hops > self.nodes.len() => return Arrival::Stuck(n),
+                Target::Node(n) => n,
+            };
+            hops += 1;
+            let node = &self.nodes[index];
+            if let Some((route, next)) = node.route_taken(flags, meters) {
+                passage.routed(index, route);
+                target = next;
+                continue;
+            }
+            let fired = node.events.iter().enumerate().find(|&(i, event)| {
+                Condition::all_hold(&event.when, flags, meters)
+                    && passage.fires(index, i, event.chance)
+            });
+            if let Some((_, event)) = fired {
+                target = event.next;
+                continue;
+            }
+            return match node.available(flags, meters).next() {
+                Some(_) => Arrival::Node(index),
+                None => Arrival::Stuck(index),
+            };
+        }
+    }
+
+    /// The id of the node or ending a target names.
+    pub fn target_id(&self, target: Target) -> &str {
+        match target {
+            Target::Node(n) => &self.nodes[n].id,
+            Target::Ending(e) => &self.endings[e].id,
         }
     }
 

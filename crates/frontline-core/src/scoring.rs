@@ -36,6 +36,16 @@ pub fn customer_score(scenario: &Scenario, meters: &[i32]) -> f32 {
     sum / total
 }
 
+/// The practice part on 0..=1: the mean quality of `choices` choices whose
+/// qualities add up to `quality_sum`, or ½ when no choice was made.
+pub fn practice(quality_sum: f32, choices: usize) -> f32 {
+    if choices == 0 {
+        0.5
+    } else {
+        quality_sum / choices as f32
+    }
+}
+
 /// The 0..=100 score from the customer part and the mean choice quality.
 pub fn score(customer: f32, practice: f32) -> u8 {
     let raw = 100.0 * (CUSTOMER_WEIGHT * customer + PRACTICE_WEIGHT * practice);
@@ -143,11 +153,7 @@ impl Debrief {
                 }
             })
             .collect();
-        let practice = if steps.is_empty() {
-            0.5
-        } else {
-            steps.iter().map(|s| s.quality).sum::<f32>() / steps.len() as f32
-        };
+        let practice = practice(steps.iter().map(|s| s.quality).sum(), steps.len());
         let customer = customer_score(scenario, session.meters());
         let score = score(customer, practice);
         let pillars: Vec<PillarReport> = Pillar::ALL

@@ -16,7 +16,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::{ChoiceOrder, Condition, Ending, Node, Scenario, Target};
+use crate::scenario::{Arrival, ChoiceOrder, Ending, Node, Passage, Scenario, Target};
 
 /// Where the conversation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -272,73 +272,48 @@ impl Session {
 
     /// Moves to `target`, following routes and random events, and prepares the
     /// prompt there. Returns the events that fired on the way.
-    fn enter(&mut self, mut target: Target) -> Vec<FiredEvent> {
+    fn enter(&mut self, target: Target) -> Vec<FiredEvent> {
         let scenario = Arc::clone(&self.scenario);
-        let mut fired = Vec::new();
-        // Each hop is a route or an event; more hops than nodes means a loop.
-        for _ in 0..=scenario.nodes.len() {
-            let node_index = match target {
-                Target::Ending(ending) => {
-                    self.state = State::Ended { ending };
-                    self.offered.clear();
-                    return fired;
-                }
-                Target::Node(n) => n,
-            };
-            let node = &scenario.nodes[node_index];
-            if let Some(next) = node.route(&self.flags, &self.meters) {
-                target = next;
-                continue;
-            }
-            if let Some(next) = self.roll_events(node_index, node, &mut fired) {
-                target = next;
-                continue;
-            }
-            self.offered.clear();
-            self.offered
-                .extend(node.available(&self.flags, &self.meters));
-            if self.offered.is_empty() {
-                self.state = State::Stuck { node: node_index };
-                return fired;
-            }
-            let line = match node.lines.len() {
-                1 => 0,
-                n => self.rng.random_range(0..n),
-            };
-            if node.order == ChoiceOrder::Shuffled {
-                self.offered.shuffle(&mut self.rng);
-            }
-            self.state = State::Waiting {
-                node: node_index,
-                line,
-            };
-            return fired;
-        }
-        let node = match target {
-            Target::Node(n) => n,
-            Target::Ending(_) => unreachable!("endings return inside the loop"),
+        let mut dice = Dice {
+            rng: &mut self.rng,
+            fired: Vec::new(),
         };
-        self.state = State::Stuck { node };
+        let arrival = scenario.enter(target, &self.flags, &self.meters, &mut dice);
+        let fired = dice.fired;
         self.offered.clear();
+        self.state = match arrival {
+            Arrival::Ending(ending) => State::Ended { ending },
+            Arrival::Stuck(node) => State::Stuck { node },
+            Arrival::Node(index) => {
+                let node = &scenario.nodes[index];
+                self.offered
+                    .extend(node.available(&self.flags, &self.meters));
+                let line = match node.lines.len() {
+                    1 => 0,
+                    n => self.rng.random_range(0..n),
+                };
+                if node.order == ChoiceOrder::Shuffled {
+                    self.offered.shuffle(&mut self.rng);
+                }
+                State::Waiting { node: index, line }
+            }
+        };
         fired
     }
+}
 
-    fn roll_events(
-        &mut self,
-        index: usize,
-        node: &Node,
-        fired: &mut Vec<FiredEvent>,
-    ) -> Option<Target> {
-        for (i, event) in node.events.iter().enumerate() {
-            let holds = Condition::all_hold(&event.when, &self.flags, &self.meters);
-            if holds && self.rng.random::<f64>() < event.chance {
-                fired.push(FiredEvent {
-                    node: index,
-                    event: i,
-                });
-                return Some(event.next);
-            }
+/// The session's generator deciding the random events, noting those that fire.
+struct Dice<'a> {
+    rng: &'a mut ChaCha8Rng,
+    fired: Vec<FiredEvent>,
+}
+
+impl Passage for Dice<'_> {
+    fn fires(&mut self, node: usize, event: usize, chance: f64) -> bool {
+        let fires = self.rng.random::<f64>() < chance;
+        if fires {
+            self.fired.push(FiredEvent { node, event });
         }
-        None
+        fires
     }
 }
