@@ -1,20 +1,29 @@
 //! The exact range of scores a scenario can give: over every persona, every
 //! choice, and both outcomes of every random event that can go either way.
 //!
-//! The search walks the reachable states (node, flags, meters, choices made,
-//! practice so far), remembering each state it has scored, so a state reached
-//! by several paths is scored once.
+//! The search walks the reachable states: a situation of [`Reach`] (node,
+//! flags, meters) with the number of choices made, the sum of their quality
+//! and whether an anti-pattern was among them. Each state is scored once
+//! however many paths reach it, and remembers the first way it was reached,
+//! so the best and the worst path come out as lists of choices.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::scenario::{Condition, Scenario, Target};
-use crate::scoring::{choice_quality, customer_score, score};
+use crate::hash::FxBuild;
+use crate::reach::{Hop, Reach, To};
+use crate::scenario::Scenario;
+use crate::scoring::{choice_quality, practice, score};
 
 /// Conversations longer than this many choices are not followed further: a
-/// scenario that loops forever has no final score on that loop.
-const MAX_STEPS: u16 = 200;
+/// scenario that loops has no final score on the way round its loop.
+pub const MAX_STEPS: u16 = 200;
+
+/// States explored before the search gives up on being complete.
+pub const MAX_STATES: usize = 2_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ScoreBounds {
@@ -26,30 +35,12 @@ impl ScoreBounds {
     /// The bounds over every way through `scenario`; `None` when no ending
     /// can be reached at all.
     pub fn try_of(scenario: &Scenario) -> Option<ScoreBounds> {
-        let mut search = Search {
-            scenario,
-            memo: HashMap::new(),
-        };
-        let personas = scenario.customer.personas.len();
-        let starts: Vec<Option<usize>> = if personas == 0 {
-            vec![None]
-        } else {
-            (0..personas).map(Some).collect()
-        };
-        starts
-            .into_iter()
-            .map(|persona| {
-                let (flags, meters) = scenario.initial_state(persona);
-                let state = State {
-                    flags,
-                    meters,
-                    steps: 0,
-                    quality: 0,
-                };
-                search.arrive(Target::Node(scenario.start), state, 0)
-            })
-            .fold(None, merge)
-            .map(|(worst, best)| ScoreBounds { best, worst })
+        let reach = Reach::of(scenario);
+        let scores = Scores::of(scenario, &reach);
+        Some(ScoreBounds {
+            best: scores.best?.score,
+            worst: scores.worst?.score,
+        })
     }
 
     /// Like [`ScoreBounds::try_of`], with 0..=0 for a scenario that can't end.
@@ -58,94 +49,337 @@ impl ScoreBounds {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct State {
-    flags: Vec<bool>,
-    meters: Vec<i32>,
-    steps: u16,
+/// A point of the search: a situation reached after some choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct State {
+    pub situation: usize,
+    pub steps: u16,
     /// Sum of the choices' quality, in halves (quality is 0, ½ or 1).
-    quality: u16,
+    pub quality: u16,
+    /// Whether one of the choices carried an anti-pattern.
+    pub anti: bool,
+    /// How the state was first reached.
+    pub via: Via,
 }
 
-/// (worst, best) of the scores reachable from a state, if any ending is.
-type Range = Option<(u8, u8)>;
+/// The step into a state or an ending: a branch of a start, or of a move taken
+/// in an earlier state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Via {
+    pub from: Origin,
+    /// Index into [`Reach::branches`].
+    pub branch: usize,
+}
 
-fn merge(a: Range, b: Range) -> Range {
-    match (a, b) {
-        (Some((lo1, hi1)), Some((lo2, hi2))) => Some((lo1.min(lo2), hi1.max(hi2))),
-        (a, None) => a,
-        (None, b) => b,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Index into [`Reach::starts`].
+    Start(usize),
+    /// A state and the index of the move taken there, into [`Reach::moves`].
+    Move { state: usize, mv: usize },
+}
+
+/// A conversation that reached an ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finish {
+    pub ending: usize,
+    pub score: u8,
+    pub anti: bool,
+    pub via: Via,
+}
+
+/// Where one branch of a move leads in the search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    State(usize),
+    Finish(Finish),
+    /// Cut at [`MAX_STATES`]: the search is incomplete.
+    Unexplored,
+}
+
+/// A path through a scenario: the persona, then choices and what happened
+/// without the trainee between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Path {
+    pub persona: Option<usize>,
+    pub steps: Vec<PathStep>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathStep {
+    Hop(Hop),
+    Choice { node: usize, choice: usize },
+}
+
+/// The lowest and the highest finish of one ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EndingScores {
+    pub lowest: Finish,
+    pub highest: Finish,
+}
+
+/// What can still happen from a state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ahead {
+    /// The best final score reachable.
+    pub best: Option<u8>,
+    /// The fewest choices left to make before an ending, this one included.
+    pub choices: Option<u16>,
+}
+
+impl Ahead {
+    /// The better of two futures in each respect.
+    pub fn or(self, other: Ahead) -> Ahead {
+        Ahead {
+            best: self.best.max(other.best),
+            choices: match (self.choices, other.choices) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+        }
+    }
+}
+
+/// The result of the exact search.
+#[derive(Debug, Clone)]
+pub struct Scores {
+    pub states: Vec<State>,
+    /// For each expanded state, its edges (indices into `edges`).
+    pub edges_of: Vec<Range<usize>>,
+    /// (move index into [`Reach::moves`], branch index, where it leads).
+    pub edges: Vec<(usize, usize, Next)>,
+    /// Where each start's branches lead, in the order of [`Reach::starts`].
+    pub start_edges: Vec<Vec<(usize, Next)>>,
+    /// For each ending, its lowest and highest finish, if it can be reached.
+    pub endings: Vec<Option<EndingScores>>,
+    pub best: Option<Finish>,
+    pub worst: Option<Finish>,
+    /// The highest finish among paths that took an anti-pattern.
+    pub best_with_anti_pattern: Option<Finish>,
+    /// Some conversation went on past [`MAX_STEPS`] choices.
+    pub truncated: bool,
+    /// False when the search stopped at [`MAX_STATES`] or the situations were
+    /// not all explored.
+    pub complete: bool,
+}
+
+impl Scores {
+    pub fn of(scenario: &Scenario, reach: &Reach) -> Scores {
+        let mut first_choice = Vec::with_capacity(scenario.nodes.len());
+        let mut worth = Vec::new();
+        for node in &scenario.nodes {
+            first_choice.push(worth.len());
+            worth.extend(node.choices.iter().map(|c| {
+                let halves = (choice_quality(&c.tags) * 2.0) as u16;
+                (halves, c.tags.iter().any(|t| t.is_anti_pattern()))
+            }));
+        }
+        let mut search = Search {
+            reach,
+            first_choice,
+            worth,
+            index: HashMap::default(),
+            scores: Scores {
+                states: Vec::new(),
+                edges_of: Vec::new(),
+                edges: Vec::new(),
+                start_edges: Vec::new(),
+                endings: vec![None; scenario.endings.len()],
+                best: None,
+                worst: None,
+                best_with_anti_pattern: None,
+                truncated: false,
+                complete: reach.complete,
+            },
+        };
+        for (start, s) in reach.starts.iter().enumerate() {
+            let from = Origin::Start(start);
+            let edges = s
+                .branches
+                .clone()
+                .map(|branch| (branch, search.follow(Via { from, branch }, 0, 0, false)))
+                .collect();
+            search.scores.start_edges.push(edges);
+        }
+        search.explore();
+        search.scores
+    }
+
+    /// The path that first led to a finish.
+    pub fn path(&self, reach: &Reach, finish: &Finish) -> Path {
+        self.path_via(reach, finish.via, |state| self.states[state].via)
+    }
+
+    /// The path that ends with the step `via`, each state having been reached
+    /// by the step `parent(state)`.
+    pub fn path_via(&self, reach: &Reach, mut via: Via, parent: impl Fn(usize) -> Via) -> Path {
+        let mut steps = Vec::new();
+        let persona = loop {
+            let hops = &reach.hops[reach.branches[via.branch].hops.clone()];
+            steps.extend(hops.iter().rev().map(|&h| PathStep::Hop(h)));
+            match via.from {
+                Origin::Start(start) => break reach.starts[start].persona,
+                Origin::Move { state, mv } => {
+                    let node = reach.situation(self.states[state].situation).node;
+                    let choice = reach.moves[mv].choice;
+                    steps.push(PathStep::Choice { node, choice });
+                    via = parent(state);
+                }
+            }
+        };
+        steps.reverse();
+        Path { persona, steps }
+    }
+
+    /// For each state, the best score still reachable and the fewest choices
+    /// left to an ending; `None` where no ending can be reached.
+    pub fn ahead(&self) -> Vec<Ahead> {
+        let mut ahead = vec![Ahead::default(); self.states.len()];
+        // Every edge leads to a later state, so one pass from the end suffices.
+        for state in (0..self.states.len()).rev() {
+            let mut here = Ahead::default();
+            for &(_, _, next) in self.edges_at(state) {
+                here = here.or(self.after(&ahead, next));
+            }
+            ahead[state] = here;
+        }
+        ahead
+    }
+
+    /// What lies ahead after taking an edge to `next`.
+    pub fn after(&self, ahead: &[Ahead], next: Next) -> Ahead {
+        match next {
+            Next::Finish(finish) => Ahead {
+                best: Some(finish.score),
+                choices: Some(1),
+            },
+            Next::State(state) => Ahead {
+                best: ahead[state].best,
+                choices: ahead[state].choices.map(|c| c + 1),
+            },
+            Next::Unexplored => Ahead::default(),
+        }
+    }
+
+    /// The edges of a state; none when it was not expanded.
+    pub fn edges_at(&self, state: usize) -> &[(usize, usize, Next)] {
+        self.edges_of
+            .get(state)
+            .map_or(&[], |range| &self.edges[range.clone()])
     }
 }
 
 struct Search<'a> {
-    scenario: &'a Scenario,
-    memo: HashMap<(usize, State), Range>,
+    reach: &'a Reach,
+    /// Index in `worth` of each node's first choice.
+    first_choice: Vec<usize>,
+    /// Each choice's quality in halves, and whether it carries an anti-pattern,
+    /// gathered once rather than looked up in the scenario at every state.
+    worth: Vec<(u16, bool)>,
+    /// (situation, steps, quality, anti), packed, to state index.
+    index: HashMap<u64, usize, FxBuild>,
+    scores: Scores,
 }
 
 impl Search<'_> {
-    fn arrive(&mut self, target: Target, state: State, hops: usize) -> Range {
-        let node = match target {
-            Target::Ending(_) => {
-                let practice = if state.steps == 0 {
-                    0.5
-                } else {
-                    state.quality as f32 / 2.0 / state.steps as f32
+    /// States are numbered in the order found, which is by number of choices
+    /// made: every edge goes from a state to a later one.
+    fn explore(&mut self) {
+        let reach = self.reach;
+        let mut next = 0;
+        while next < self.scores.states.len() {
+            let state = self.scores.states[next];
+            let first = self.scores.edges.len();
+            if state.steps >= MAX_STEPS {
+                self.scores.truncated |= !reach.moves_at(state.situation).is_empty();
+            } else {
+                let node = reach.situation(state.situation).node;
+                let moves = reach.moves_of.get(state.situation).cloned();
+                for mv in moves.unwrap_or_default() {
+                    let m = &reach.moves[mv];
+                    let (halves, anti) = self.worth[self.first_choice[node] + m.choice];
+                    let quality = state.quality + halves;
+                    let anti = state.anti || anti;
+                    for branch in m.branches.clone() {
+                        let via = Via {
+                            from: Origin::Move { state: next, mv },
+                            branch,
+                        };
+                        let to = self.follow(via, state.steps + 1, quality, anti);
+                        self.scores.edges.push((mv, branch, to));
+                    }
+                }
+            }
+            self.scores.edges_of.push(first..self.scores.edges.len());
+            next += 1;
+        }
+    }
+
+    fn follow(&mut self, via: Via, steps: u16, quality: u16, anti: bool) -> Next {
+        match self.reach.branches[via.branch].to {
+            To::Ending { ending, customer } => {
+                let practice = practice(f32::from(quality) / 2.0, usize::from(steps));
+                let finish = Finish {
+                    ending,
+                    score: score(customer, practice),
+                    anti,
+                    via,
                 };
-                let s = score(customer_score(self.scenario, &state.meters), practice);
-                return Some((s, s));
+                self.finish(finish);
+                Next::Finish(finish)
             }
-            Target::Node(n) => n,
-        };
-        if hops > self.scenario.nodes.len() {
-            return None;
+            To::Situation(situation) => {
+                let id = self.scores.states.len();
+                let key = (situation as u64) << 32
+                    | u64::from(steps) << 16
+                    | u64::from(quality) << 1
+                    | u64::from(anti);
+                match self.index.entry(key) {
+                    Entry::Occupied(known) => Next::State(*known.get()),
+                    Entry::Vacant(_) if id >= MAX_STATES => {
+                        self.scores.complete = false;
+                        Next::Unexplored
+                    }
+                    Entry::Vacant(new) => {
+                        new.insert(id);
+                        self.scores.states.push(State {
+                            situation,
+                            steps,
+                            quality,
+                            anti,
+                            via,
+                        });
+                        Next::State(id)
+                    }
+                }
+            }
         }
-        if let Some(next) = self.scenario.nodes[node].route(&state.flags, &state.meters) {
-            return self.arrive(next, state, hops + 1);
-        }
-        self.roll(node, 0, state, hops)
     }
 
-    /// Events from `first` on, each either firing or not, as its chance allows.
-    fn roll(&mut self, node: usize, first: usize, state: State, hops: usize) -> Range {
-        let events = &self.scenario.nodes[node].events;
-        for (i, event) in events.iter().enumerate().skip(first) {
-            if event.chance <= 0.0 || !Condition::all_hold(&event.when, &state.flags, &state.meters)
-            {
-                continue;
-            }
-            let fired = self.arrive(event.next, state.clone(), hops + 1);
-            if event.chance >= 1.0 {
-                return fired;
-            }
-            return merge(fired, self.roll(node, i + 1, state, hops));
+    fn finish(&mut self, finish: Finish) {
+        let scores = &mut self.scores;
+        let range = scores.endings[finish.ending].get_or_insert(EndingScores {
+            lowest: finish,
+            highest: finish,
+        });
+        if finish.score < range.lowest.score {
+            range.lowest = finish;
         }
-        self.wait(node, state)
-    }
-
-    fn wait(&mut self, node: usize, state: State) -> Range {
-        if state.steps >= MAX_STEPS {
-            return None;
+        if finish.score > range.highest.score {
+            range.highest = finish;
         }
-        let key = (node, state);
-        if let Some(range) = self.memo.get(&key) {
-            return *range;
+        if scores.best.is_none_or(|b| finish.score > b.score) {
+            scores.best = Some(finish);
         }
-        // Marks the state as in progress: a loop back to it adds nothing new.
-        self.memo.insert(key.clone(), None);
-        let (node, state) = &key;
-        let scenario = self.scenario;
-        let n = &scenario.nodes[*node];
-        let mut range = None;
-        for c in n.available(&state.flags, &state.meters) {
-            let choice = &n.choices[c];
-            let mut next = state.clone();
-            scenario.apply(choice, &mut next.flags, &mut next.meters);
-            next.steps += 1;
-            next.quality += (choice_quality(&choice.tags) * 2.0) as u16;
-            range = merge(range, self.arrive(choice.next, next, 0));
+        if scores.worst.is_none_or(|w| finish.score < w.score) {
+            scores.worst = Some(finish);
         }
-        self.memo.insert(key, range);
-        range
+        if finish.anti
+            && scores
+                .best_with_anti_pattern
+                .is_none_or(|b| finish.score > b.score)
+        {
+            scores.best_with_anti_pattern = Some(finish);
+        }
     }
 }

@@ -38,9 +38,24 @@ enum Kind {
 
 impl SpanTree {
     pub fn parse(source: &str) -> SpanTree {
+        Self::read(source, None)
+    }
+
+    /// Like [`SpanTree::parse`], keeping only the values along `paths` and
+    /// skipping the rest without building it: much quicker on a large file
+    /// when only a few places are wanted.
+    pub fn parse_for(source: &str, paths: &[&[Seg]]) -> SpanTree {
+        Self::read(source, Some(paths))
+    }
+
+    fn read(source: &str, wanted: Option<&[&[Seg]]>) -> SpanTree {
         let mut reader = Reader {
             src: source.as_bytes(),
+            text: source,
             pos: 0,
+            wanted,
+            path: Vec::new(),
+            skipping: 0,
         };
         reader.skip_attributes();
         SpanTree {
@@ -89,10 +104,32 @@ fn unquote(text: &str) -> &str {
 
 struct Reader<'a> {
     src: &'a [u8],
+    text: &'a str,
     pos: usize,
+    /// The paths to keep, or `None` to keep every value.
+    wanted: Option<&'a [&'a [Seg<'a>]]>,
+    /// The path of the value being read.
+    path: Vec<Seg<'a>>,
+    /// Above zero inside a value that is not wanted: read, but not kept.
+    skipping: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn wants(&self) -> bool {
+        self.skipping == 0
+            && self
+                .wanted
+                .is_none_or(|paths| paths.iter().any(|p| p.starts_with(&self.path)))
+    }
+
+    /// Reads the value at `path` + `seg`.
+    fn child(&mut self, seg: Seg<'a>) -> Option<Node> {
+        self.path.push(seg);
+        let node = self.value();
+        self.path.pop();
+        node
+    }
+
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
@@ -161,12 +198,20 @@ impl Reader<'_> {
     }
 
     fn value(&mut self) -> Option<Node> {
+        let skip = usize::from(!self.wants());
+        self.skipping += skip;
+        let node = self.read_value();
+        self.skipping -= skip;
+        node
+    }
+
+    fn read_value(&mut self) -> Option<Node> {
         self.skip_blank();
         let start = self.pos;
         let kind = match self.peek()? {
             b'(' => self.parens(),
-            b'[' => Kind::Items(self.list(b']', Self::value)),
-            b'{' => Kind::Entries(self.list(b'}', Self::entry)),
+            b'[' => Kind::Items(self.list(b']', |r, i| r.child(Seg::Index(i)))),
+            b'{' => Kind::Entries(self.list(b'}', |r, _| r.entry())),
             b'"' => {
                 self.quoted(b'"');
                 Kind::Atom
@@ -207,23 +252,32 @@ impl Reader<'_> {
     fn entry(&mut self) -> Option<(Node, Node)> {
         let key = self.value()?;
         self.eat(b':');
-        Some((key, self.value()?))
+        let text = self.text;
+        let name = unquote(&text[key.span.clone()]);
+        Some((key, self.child(Seg::Key(name))?))
     }
 
-    /// Parses `open item, item, … close`, tolerating a trailing comma.
-    fn list<T>(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> Option<T>) -> Vec<T> {
+    /// Parses `open item, item, … close`, tolerating a trailing comma; keeps
+    /// the items only when not skipping. `item` gets the item's index.
+    fn list<T>(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self, usize) -> Option<T>,
+    ) -> Vec<T> {
         self.pos += 1;
         let mut items = Vec::new();
-        loop {
+        for i in 0.. {
             if self.eat(close) {
-                return items;
+                break;
             }
-            match item(self) {
-                Some(next) => items.push(next),
-                None => return items,
+            match item(self, i) {
+                Some(next) if self.skipping == 0 => items.push(next),
+                Some(_) => {}
+                None => break,
             }
             self.eat(b',');
         }
+        items
     }
 
     /// `(…)`: named fields when the first item is `ident:`, otherwise a tuple.
@@ -240,15 +294,16 @@ impl Reader<'_> {
         };
         self.pos = save;
         if !is_struct {
-            return Kind::Items(self.list(b')', Self::value));
+            return Kind::Items(self.list(b')', |r, i| r.child(Seg::Index(i))));
         }
-        Kind::Fields(self.list(b')', |reader| {
+        Kind::Fields(self.list(b')', |reader, _| {
             reader.skip_blank();
             let start = reader.pos;
             reader.bare_word();
             let name = start..reader.pos;
             reader.eat(b':');
-            Some((name, reader.value()?))
+            let text = reader.text;
+            Some((name.clone(), reader.child(Seg::Field(&text[name]))?))
         }))
     }
 
@@ -322,6 +377,26 @@ Scenario(
         assert_eq!(text(src, &cond), "50");
         let raw = [Field("nodes"), Index(1), Field("text")];
         assert_eq!(text(src, &raw), "r#\"raw \"quoted\"\"#");
+    }
+
+    #[test]
+    fn a_tree_for_some_paths_finds_them_as_the_whole_tree_does() {
+        let src = r#"(nodes: [(id: "a", x: [1, 2]), (id: "b", m: {"k": (v: 3)})], end: "z")"#;
+        use Seg::*;
+        let paths: [&[Seg]; 3] = [
+            &[Field("nodes"), Index(1), Field("m"), Key("k"), Field("v")],
+            &[Field("end")],
+            &[Field("nodes"), Index(0), Field("missing")],
+        ];
+        let whole = SpanTree::parse(src);
+        let some = SpanTree::parse_for(src, &paths);
+        for path in paths {
+            assert_eq!(some.locate(src, path), whole.locate(src, path));
+        }
+        assert_eq!(&src[some.locate(src, paths[0])], "\"k\"");
+        assert_eq!(&src[some.locate(src, paths[1])], "\"z\"");
+        let unwanted = [Field("nodes"), Index(0), Field("x"), Index(1)];
+        assert_eq!(&src[some.locate(src, &unwanted)], "[1, 2]");
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub fn validate(
         report: Reporter {
             path,
             source,
-            tree: SpanTree::parse(source),
+            tree: None,
             diagnostics: Vec::new(),
         },
         meters: HashMap::new(),
@@ -42,7 +42,8 @@ pub fn validate(
 struct Reporter<'a> {
     path: &'a Path,
     source: &'a str,
-    tree: SpanTree,
+    /// Parsed on the first problem: a valid file never needs it.
+    tree: Option<SpanTree>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -59,7 +60,9 @@ const UNRESOLVED: usize = usize::MAX;
 
 impl Reporter<'_> {
     fn error(&mut self, path: &[Seg], message: String) {
-        let span = self.tree.locate(self.source, path);
+        let source = self.source;
+        let tree = self.tree.get_or_insert_with(|| SpanTree::parse(source));
+        let span = tree.locate(source, path);
         self.diagnostics.push(Diagnostic::at(
             Severity::Error,
             self.path,
