@@ -1,7 +1,9 @@
 //! Frontline's engine-free core: the scenario format and its validation, the
-//! session runtime and the scoring. The game, the command line and the tests
-//! all drive this crate; it knows nothing of Bevy.
+//! session runtime, the scoring, and the trainer tools' analyses. The game,
+//! the command line and the tests all drive this crate; it knows nothing of
+//! Bevy.
 
+pub mod analysis;
 pub mod bounds;
 pub mod diagnostic;
 pub mod explore;
