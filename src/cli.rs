@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use frontline_records::command::ReportArgs;
 
 #[derive(Debug, Parser)]
@@ -36,6 +36,22 @@ pub enum Command {
     },
     /// List the scenarios found
     List,
+    /// Analyse scenarios: reachability, traps, loops, exact score bounds, scoring lints
+    Check {
+        /// Files or folders [default: the scenarios folder]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Draw a scenario's graph as Graphviz DOT or Mermaid
+    Graph(GraphArgs),
+    /// Play many sessions with simulated trainees and report the outcomes
+    Simulate(SimulateArgs),
+    /// Write a small, valid, commented scenario to start from
+    New {
+        /// The new scenario's id, also its file name: letters, digits, `_` and `-`
+        id: String,
+    },
     /// Trainers' reports from the trainees' records: tables, CSV, HTML with charts, xAPI
     Report(ReportArgs),
 }
@@ -56,4 +72,63 @@ pub struct PlayArgs {
     /// Record the session under this trainee's name (text mode) [default: $USER]
     #[arg(long, value_name = "NAME")]
     pub trainee: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Scenario id, file name in the scenarios folder, or path to a file
+    pub scenario: String,
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+    /// Draw the best or the worst path in bold
+    #[arg(long, value_enum)]
+    pub highlight: Option<PathChoice>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PathChoice {
+    Best,
+    Worst,
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// Scenario id, file name in the scenarios folder, or path to a file
+    pub scenario: String,
+    /// Sessions to play
+    #[arg(long, default_value_t = 10_000)]
+    pub runs: u64,
+    /// Seed of the whole simulation: run i plays a seed derived from it and i
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    #[arg(long, value_enum, default_value_t = TraineePolicy::Random)]
+    pub policy: TraineePolicy,
+    /// Worker threads [default: one per core]
+    #[arg(long)]
+    pub threads: Option<usize>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// How the simulated trainee picks a choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TraineePolicy {
+    /// Uniformly among the offered choices
+    Random,
+    /// The choice that adds most to the score right away
+    Greedy,
+    /// The choice that adds least to the score right away
+    Worst,
 }

@@ -1,8 +1,9 @@
 //! Frontline: a customer-service training simulator.
 //!
 //! `frontline` opens the game; `frontline play --text <scenario>` plays in the
-//! terminal; `validate` and `list` serve trainers. Everything runs on the
-//! engine-free `frontline-core` crate.
+//! terminal; `validate`, `list`, `check`, `graph`, `simulate`, `new` and
+//! `report` serve trainers. Everything runs on the engine-free
+//! `frontline-core` crate.
 
 mod cli;
 mod commands;
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{Cli, Command, PlayArgs};
-use commands::{list, play_text, validate};
+use commands::{check, graph, list, new, play_text, simulate, validate};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -31,6 +32,17 @@ fn main() -> ExitCode {
             paths
         }),
         Some(Command::List) => list::run(&scenarios),
+        Some(Command::Check { paths, format }) => check::run(
+            &if paths.is_empty() {
+                vec![scenarios]
+            } else {
+                paths
+            },
+            format,
+        ),
+        Some(Command::Graph(args)) => graph::run(&scenarios, &args),
+        Some(Command::Simulate(args)) => simulate::run(&scenarios, &args),
+        Some(Command::New { id }) => new::run(&scenarios, &id),
         Some(Command::Report(args)) => match frontline_records::command::run(&data, args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {

@@ -1,13 +1,17 @@
 //! The terminal commands, each built on the engine-free core.
 
+pub mod check;
+pub mod graph;
 pub mod list;
+pub mod new;
 pub mod play_text;
+pub mod simulate;
 pub mod validate;
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use frontline_core::Catalog;
+use frontline_core::{Catalog, Loaded};
 
 /// Exit code for a usage or I/O error, as opposed to 1 for an invalid scenario.
 pub const USAGE_OR_IO: u8 = 2;
@@ -18,4 +22,31 @@ fn catalog(dir: &Path) -> Result<Catalog, ExitCode> {
         eprintln!("frontline: cannot read scenarios: {e}");
         ExitCode::from(USAGE_OR_IO)
     })
+}
+
+/// A scenario named by its file's path, or by its id or file name in the
+/// scenarios folder; reports why it can't be had.
+fn scenario(dir: &Path, name: &str) -> Result<Loaded, ExitCode> {
+    let path = Path::new(name);
+    if path.is_file() {
+        return frontline_core::load::load_file(path).map_err(|broken| {
+            for diagnostic in &broken.diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            ExitCode::FAILURE
+        });
+    }
+    let catalog = catalog(dir)?;
+    match catalog.find(name) {
+        Some(loaded) => Ok(loaded.clone()),
+        None => {
+            let ids: Vec<&str> = catalog.loaded().map(|l| l.scenario.id.as_str()).collect();
+            eprintln!(
+                "frontline: no valid scenario `{name}` in {} (found: {})",
+                dir.display(),
+                ids.join(", ")
+            );
+            Err(ExitCode::from(USAGE_OR_IO))
+        }
+    }
 }

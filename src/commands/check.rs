@@ -1,0 +1,60 @@
+//! `frontline check`: static analysis of valid scenarios, one report each, with
+//! exact score bounds and findings at file:line:column. Files that don't
+//! validate are reported as `validate` reports them.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use frontline_core::Catalog;
+use frontline_core::analysis::check::{Report, check};
+
+use super::USAGE_OR_IO;
+use crate::cli::ReportFormat;
+
+pub fn run(paths: &[PathBuf], format: ReportFormat) -> ExitCode {
+    let catalog = match Catalog::load(paths) {
+        Ok(catalog) => catalog,
+        Err(e) => {
+            eprintln!("frontline: {e}");
+            return ExitCode::from(USAGE_OR_IO);
+        }
+    };
+    if catalog.entries.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("frontline: no *.scenario.ron files in {}", names.join(", "));
+        return ExitCode::from(USAGE_OR_IO);
+    }
+    let reports: Vec<Report> = catalog.loaded().map(check).collect();
+    match format {
+        ReportFormat::Text => {
+            for report in &reports {
+                println!("{report}\n");
+            }
+            for broken in catalog.broken() {
+                for diagnostic in &broken.diagnostics {
+                    println!("{diagnostic}");
+                }
+            }
+        }
+        ReportFormat::Json => {
+            let broken: Vec<_> = catalog
+                .broken()
+                .map(|b| serde_json::json!({ "file": b.path, "diagnostics": b.diagnostics }))
+                .collect();
+            let json = serde_json::json!({ "reports": reports, "invalid": broken });
+            match serde_json::to_string_pretty(&json) {
+                Ok(text) => println!("{text}"),
+                Err(e) => {
+                    eprintln!("frontline: {e}");
+                    return ExitCode::from(USAGE_OR_IO);
+                }
+            }
+        }
+    }
+    let errors: usize = reports.iter().map(Report::errors).sum();
+    if errors == 0 && catalog.broken().count() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
