@@ -31,8 +31,8 @@ fn loaded(nodes: usize) -> Loaded {
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(5));
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
     for nodes in SIZES {
         let source = scenario_text(nodes, 1);
         group.throughput(Throughput::Bytes(source.len() as u64));
@@ -49,8 +49,8 @@ fn load(c: &mut Criterion) {
 fn check_exact(c: &mut Criterion) {
     let mut group = c.benchmark_group("check");
     group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(5));
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
     for nodes in SIZES {
         let loaded = loaded(nodes);
         group.bench_with_input(BenchmarkId::from_parameter(nodes), &loaded, |b, l| {
@@ -63,8 +63,8 @@ fn check_exact(c: &mut Criterion) {
 fn simulate_one_core(c: &mut Criterion) {
     let mut group = c.benchmark_group("simulate");
     group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(5));
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
     for nodes in SIZES {
         let scenario = Arc::new(loaded(nodes).scenario);
         let options = Options {

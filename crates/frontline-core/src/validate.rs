@@ -72,9 +72,19 @@ impl Reporter<'_> {
         ));
     }
 
+    /// An error at `at` followed by `tail`: the two are joined only when
+    /// there is an error, since a valid file has many places and no errors.
+    fn error_in(&mut self, at: &[Seg], tail: &[Seg], message: String) {
+        self.error(&[at, tail].concat(), message);
+    }
+
     fn text(&mut self, path: &[Seg], what: &str, text: &str) {
+        self.text_in(path, &[], what, text);
+    }
+
+    fn text_in(&mut self, at: &[Seg], tail: &[Seg], what: &str, text: &str) {
         if text.trim().is_empty() {
-            self.error(path, format!("{what} is empty"));
+            self.error_in(at, tail, format!("{what} is empty"));
         }
     }
 
@@ -292,8 +302,8 @@ impl Validator<'_> {
                         .text(&[&at[..], &[Field("name")]].concat(), "persona name", name);
                 }
                 Persona {
-                    flags: self.flag_list(&[&at[..], &[Field("flags")]].concat(), &p.flags),
-                    meters: self.meter_map(&[&at[..], &[Field("meters")]].concat(), &p.meters),
+                    flags: self.flag_list(&at, "flags", &p.flags),
+                    meters: self.meter_map(&at, "meters", &p.meters),
                     id: p.id,
                     name: p.name,
                     description: p.description,
@@ -366,15 +376,16 @@ impl Validator<'_> {
     }
 
     fn choice(&mut self, at: &[Seg], c: ChoiceFile) -> Choice {
-        let field = |f| [at, &[Seg::Field(f)]].concat();
-        self.report.text(&field("text"), "choice text", &c.text);
+        use Seg::Field;
         self.report
-            .text(&field("feedback"), "feedback", &c.feedback);
+            .text_in(at, &[Field("text")], "choice text", &c.text);
+        self.report
+            .text_in(at, &[Field("feedback")], "feedback", &c.feedback);
         Choice {
-            effects: self.meter_map(&field("effects"), &c.effects),
-            next: self.target(&field("next"), &c.next),
-            when: self.conditions(&field("when"), &c.when),
-            set: self.flag_list(&field("set"), &c.set),
+            effects: self.meter_map(at, "effects", &c.effects),
+            next: self.target(at, &c.next),
+            when: self.conditions(at, &c.when),
+            set: self.flag_list(at, "set", &c.set),
             text: c.text,
             tags: c.tags,
             feedback: c.feedback,
@@ -382,86 +393,99 @@ impl Validator<'_> {
     }
 
     fn event(&mut self, at: &[Seg], e: EventFile) -> Event {
-        let field = |f| [at, &[Seg::Field(f)]].concat();
         if !(0.0..=1.0).contains(&e.chance) {
-            self.report.error(
-                &field("chance"),
+            self.report.error_in(
+                at,
+                &[Seg::Field("chance")],
                 format!("chance {} is outside 0..=1", e.chance),
             );
         }
         Event {
             chance: e.chance,
-            next: self.target(&field("next"), &e.next),
-            when: self.conditions(&field("when"), &e.when),
+            next: self.target(at, &e.next),
+            when: self.conditions(at, &e.when),
         }
     }
 
     fn route(&mut self, at: &[Seg], r: RouteFile) -> Route {
-        let field = |f| [at, &[Seg::Field(f)]].concat();
         Route {
-            next: self.target(&field("next"), &r.next),
-            when: self.conditions(&field("when"), &r.when),
+            next: self.target(at, &r.next),
+            when: self.conditions(at, &r.when),
         }
     }
 
+    /// The `next` field of the item at `at`.
     fn target(&mut self, at: &[Seg], id: &str) -> Target {
         match self.targets.get(id) {
             Some(target) => *target,
             None => {
-                self.report
-                    .error(at, format!("no node or ending has the id `{id}`"));
+                let message = format!("no node or ending has the id `{id}`");
+                self.report.error_in(at, &[Seg::Field("next")], message);
                 Target::Node(UNRESOLVED)
             }
         }
     }
 
-    fn meter(&mut self, at: &[Seg], id: &str) -> usize {
+    /// The meter named at `at` + `tail`.
+    fn meter(&mut self, at: &[Seg], tail: &[Seg], id: &str) -> usize {
         match self.meters.get(id) {
             Some(m) => *m,
             None => {
                 let known = sorted_keys(&self.meters);
-                self.report
-                    .error(at, format!("unknown meter `{id}` (meters: {known})"));
+                let message = format!("unknown meter `{id}` (meters: {known})");
+                self.report.error_in(at, tail, message);
                 UNRESOLVED
             }
         }
     }
 
-    fn flag(&mut self, at: &[Seg], id: &str) -> usize {
+    /// The flag named at `at` + `tail`.
+    fn flag(&mut self, at: &[Seg], tail: &[Seg], id: &str) -> usize {
         match self.flags.get(id) {
             Some(f) => *f,
             None => {
                 let msg = format!("unknown flag `{id}`: declare it in `flags`");
-                self.report.error(at, msg);
+                self.report.error_in(at, tail, msg);
                 UNRESOLVED
             }
         }
     }
 
-    fn flag_list(&mut self, at: &[Seg], ids: &[String]) -> Vec<usize> {
-        let item = |i| [at, &[Seg::Index(i)]].concat();
+    /// The flags listed in field `field` of the item at `at`.
+    fn flag_list(&mut self, at: &[Seg], field: &str, ids: &[String]) -> Vec<usize> {
         ids.iter()
             .enumerate()
-            .map(|(i, id)| self.flag(&item(i), id))
+            .map(|(i, id)| self.flag(at, &[Seg::Field(field), Seg::Index(i)], id))
             .collect()
     }
 
-    fn meter_map(&mut self, at: &[Seg], map: &BTreeMap<String, i32>) -> Vec<(usize, i32)> {
-        let key = |id| [at, &[Seg::Key(id)]].concat();
+    /// The meters changed in field `field` of the item at `at`.
+    fn meter_map(
+        &mut self,
+        at: &[Seg],
+        field: &str,
+        map: &BTreeMap<String, i32>,
+    ) -> Vec<(usize, i32)> {
         map.iter()
-            .map(|(id, delta)| (self.meter(&key(id), id), *delta))
+            .map(|(id, delta)| {
+                (
+                    self.meter(at, &[Seg::Field(field), Seg::Key(id)], id),
+                    *delta,
+                )
+            })
             .collect()
     }
 
+    /// The `when` field of the item at `at`.
     fn conditions(&mut self, at: &[Seg], conditions: &[ConditionFile]) -> Vec<Condition> {
         let mut resolved = Vec::with_capacity(conditions.len());
         for (i, c) in conditions.iter().enumerate() {
-            let name = [at, &[Seg::Index(i), Seg::Index(0)]].concat();
+            let name = [Seg::Field("when"), Seg::Index(i), Seg::Index(0)];
             resolved.push(match c {
-                ConditionFile::Flag(f) => Condition::Flag(self.flag(&name, f)),
-                ConditionFile::NotFlag(f) => Condition::NotFlag(self.flag(&name, f)),
-                ConditionFile::AtLeast(m, v) => Condition::AtLeast(self.meter(&name, m), *v),
-                ConditionFile::Below(m, v) => Condition::Below(self.meter(&name, m), *v),
+                ConditionFile::Flag(f) => Condition::Flag(self.flag(at, &name, f)),
+                ConditionFile::NotFlag(f) => Condition::NotFlag(self.flag(at, &name, f)),
+                ConditionFile::AtLeast(m, v) => Condition::AtLeast(self.meter(at, &name, m), *v),
+                ConditionFile::Below(m, v) => Condition::Below(self.meter(at, &name, m), *v),
             });
         }
         resolved
