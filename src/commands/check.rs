@@ -5,25 +5,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use frontline_core::Catalog;
 use frontline_core::analysis::check::{Report, check};
 
 use super::USAGE_OR_IO;
 use crate::cli::ReportFormat;
 
 pub fn run(paths: &[PathBuf], format: ReportFormat) -> ExitCode {
-    let catalog = match Catalog::load(paths) {
+    let catalog = match super::scenario_files(paths) {
         Ok(catalog) => catalog,
-        Err(e) => {
-            eprintln!("frontline: {e}");
-            return ExitCode::from(USAGE_OR_IO);
-        }
+        Err(code) => return code,
     };
-    if catalog.entries.is_empty() {
-        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        eprintln!("frontline: no *.scenario.ron files in {}", names.join(", "));
-        return ExitCode::from(USAGE_OR_IO);
-    }
     let reports: Vec<Report> = catalog.loaded().map(check).collect();
     match format {
         ReportFormat::Text => {

@@ -8,7 +8,7 @@ pub mod play_text;
 pub mod simulate;
 pub mod validate;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use frontline_core::{Catalog, Loaded};
@@ -22,6 +22,21 @@ fn catalog(dir: &Path) -> Result<Catalog, ExitCode> {
         eprintln!("frontline: cannot read scenarios: {e}");
         ExitCode::from(USAGE_OR_IO)
     })
+}
+
+/// The scenario files named by `paths` (files or folders), loaded or broken;
+/// reports why when none can be read or none is there.
+fn scenario_files(paths: &[PathBuf]) -> Result<Catalog, ExitCode> {
+    let catalog = Catalog::load(paths).map_err(|e| {
+        eprintln!("frontline: {e}");
+        ExitCode::from(USAGE_OR_IO)
+    })?;
+    if catalog.entries.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("frontline: no *.scenario.ron files in {}", names.join(", "));
+        return Err(ExitCode::from(USAGE_OR_IO));
+    }
+    Ok(catalog)
 }
 
 /// A scenario named by its file's path, or by its id or file name in the
