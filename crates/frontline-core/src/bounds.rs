@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::hash::FxBuild;
 use crate::reach::{Hop, Reach, To};
 use crate::scenario::Scenario;
-use crate::scoring::{choice_quality, practice, score};
+use crate::scoring::{Tally, quality_halves};
 
 /// Conversations longer than this many choices are not followed further: a
 /// scenario that loops has no final score on the way round its loop.
@@ -161,6 +161,16 @@ pub struct Scores {
     /// False when the search stopped at [`MAX_STATES`] or the situations were
     /// not all explored.
     pub complete: bool,
+    /// (situation, steps, quality, anti), packed, to state index.
+    index: HashMap<u64, usize, FxBuild>,
+}
+
+/// The key of a state in [`Scores`]'s index.
+fn pack(situation: usize, tally: Tally) -> u64 {
+    (situation as u64) << 32
+        | u64::from(tally.choices) << 16
+        | u64::from(tally.halves) << 1
+        | u64::from(tally.anti)
 }
 
 impl Scores {
@@ -170,7 +180,7 @@ impl Scores {
         for node in &scenario.nodes {
             first_choice.push(worth.len());
             worth.extend(node.choices.iter().map(|c| {
-                let halves = (choice_quality(&c.tags) * 2.0) as u16;
+                let halves = quality_halves(&c.tags);
                 (halves, c.tags.iter().any(|t| t.is_anti_pattern()))
             }));
         }
@@ -178,7 +188,6 @@ impl Scores {
             reach,
             first_choice,
             worth,
-            index: HashMap::default(),
             scores: Scores {
                 states: Vec::new(),
                 edges_of: Vec::new(),
@@ -190,6 +199,7 @@ impl Scores {
                 best_with_anti_pattern: None,
                 truncated: false,
                 complete: reach.complete,
+                index: HashMap::default(),
             },
         };
         for (start, s) in reach.starts.iter().enumerate() {
@@ -203,6 +213,12 @@ impl Scores {
         }
         search.explore();
         search.scores
+    }
+
+    /// The state a session is in at a situation with this tally, if the search
+    /// reached it.
+    pub fn state_of(&self, situation: usize, tally: Tally) -> Option<usize> {
+        self.index.get(&pack(situation, tally)).copied()
     }
 
     /// The path that first led to a finish.
@@ -276,8 +292,6 @@ struct Search<'a> {
     /// Each choice's quality in halves, and whether it carries an anti-pattern,
     /// gathered once rather than looked up in the scenario at every state.
     worth: Vec<(u16, bool)>,
-    /// (situation, steps, quality, anti), packed, to state index.
-    index: HashMap<u64, usize, FxBuild>,
     scores: Scores,
 }
 
@@ -318,10 +332,14 @@ impl Search<'_> {
     fn follow(&mut self, via: Via, steps: u16, quality: u16, anti: bool) -> Next {
         match self.reach.branches[via.branch].to {
             To::Ending { ending, customer } => {
-                let practice = practice(f32::from(quality) / 2.0, usize::from(steps));
+                let tally = Tally {
+                    choices: steps,
+                    halves: quality,
+                    anti,
+                };
                 let finish = Finish {
                     ending,
-                    score: score(customer, practice),
+                    score: tally.score(customer),
                     anti,
                     via,
                 };
@@ -330,11 +348,12 @@ impl Search<'_> {
             }
             To::Situation(situation) => {
                 let id = self.scores.states.len();
-                let key = (situation as u64) << 32
-                    | u64::from(steps) << 16
-                    | u64::from(quality) << 1
-                    | u64::from(anti);
-                match self.index.entry(key) {
+                let tally = Tally {
+                    choices: steps,
+                    halves: quality,
+                    anti,
+                };
+                match self.scores.index.entry(pack(situation, tally)) {
                     Entry::Occupied(known) => Next::State(*known.get()),
                     Entry::Vacant(_) if id >= MAX_STATES => {
                         self.scores.complete = false;

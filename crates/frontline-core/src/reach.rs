@@ -32,6 +32,24 @@ pub struct Situation<'a> {
     pub meters: &'a [i32],
 }
 
+impl Situation<'_> {
+    fn hash(&self) -> u64 {
+        let mut hasher = FxHasher::default();
+        hasher.add((self.node as u64) << 1 | u64::from(self.stuck));
+        for word in self.flags.chunks(64) {
+            let bits = word
+                .iter()
+                .rev()
+                .fold(0, |bits, &f| bits << 1 | u64::from(f));
+            hasher.add(bits);
+        }
+        for &m in self.meters {
+            hasher.add(m as u64);
+        }
+        hasher.finish()
+    }
+}
+
 /// One step taken without the trainee on the way into a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Hop {
@@ -97,6 +115,10 @@ pub struct Reach {
     /// False when the search stopped at [`MAX_WORK`]: what was found is
     /// reachable, but more may be.
     pub complete: bool,
+    /// The first situation found with each hash of (node, stuck, flags, meters)…
+    first: HashMap<u64, usize, FxBuild>,
+    /// …and for each situation, the next one found with the same hash.
+    same_hash: Vec<Option<usize>>,
 }
 
 impl Reach {
@@ -109,8 +131,6 @@ impl Reach {
                 complete: true,
                 ..Reach::default()
             },
-            first: HashMap::default(),
-            same_hash: Vec::new(),
             pending: Vec::new(),
             hops: Vec::new(),
         };
@@ -126,6 +146,22 @@ impl Reach {
         }
         search.explore();
         search.reach
+    }
+
+    /// The index of a situation that was reached, if it was.
+    pub fn find(&self, wanted: Situation<'_>) -> Option<usize> {
+        self.find_hashed(wanted.hash(), wanted)
+    }
+
+    fn find_hashed(&self, hash: u64, wanted: Situation<'_>) -> Option<usize> {
+        let mut candidate = self.first.get(&hash).copied();
+        while let Some(known) = candidate {
+            if self.situation(known) == wanted {
+                return Some(known);
+            }
+            candidate = self.same_hash[known];
+        }
+        None
     }
 
     pub fn situation_count(&self) -> usize {
@@ -263,10 +299,6 @@ impl Adjacency {
 struct Search<'a> {
     scenario: &'a Scenario,
     reach: Reach,
-    /// The first situation found with each hash of (node, stuck, flags, meters)…
-    first: HashMap<u64, usize, FxBuild>,
-    /// …and for each situation, the next one found with the same hash.
-    same_hash: Vec<Option<usize>>,
     /// Decisions still to try when entering a node, reused between entries.
     pending: Vec<Vec<bool>>,
     hops: Vec<Hop>,
@@ -341,37 +373,22 @@ impl Search<'_> {
 
     /// The index of the situation, added if it is new.
     fn intern(&mut self, node: usize, stuck: bool, flags: &[bool], meters: &[i32]) -> usize {
-        let mut hasher = FxHasher::default();
-        hasher.add((node as u64) << 1 | u64::from(stuck));
-        for word in flags.chunks(64) {
-            let bits = word
-                .iter()
-                .rev()
-                .fold(0, |bits, &f| bits << 1 | u64::from(f));
-            hasher.add(bits);
-        }
-        for &m in meters {
-            hasher.add(m as u64);
-        }
-        let hash = hasher.finish();
         let wanted = Situation {
             node,
             stuck,
             flags,
             meters,
         };
-        let mut candidate = self.first.get(&hash).copied();
-        while let Some(known) = candidate {
-            if self.reach.situation(known) == wanted {
-                return known;
-            }
-            candidate = self.same_hash[known];
+        let hash = wanted.hash();
+        if let Some(known) = self.reach.find_hashed(hash, wanted) {
+            return known;
         }
-        let id = self.reach.situation_count();
-        self.reach.places.push((node, stuck));
-        self.reach.flag_store.extend_from_slice(flags);
-        self.reach.meter_store.extend_from_slice(meters);
-        self.same_hash.push(self.first.insert(hash, id));
+        let reach = &mut self.reach;
+        let id = reach.situation_count();
+        reach.places.push((node, stuck));
+        reach.flag_store.extend_from_slice(flags);
+        reach.meter_store.extend_from_slice(meters);
+        reach.same_hash.push(reach.first.insert(hash, id));
         id
     }
 }

@@ -36,6 +36,11 @@ pub fn customer_score(scenario: &Scenario, meters: &[i32]) -> f32 {
     sum / total
 }
 
+/// A choice's quality in halves (0, 1 or 2), so that sums are exact.
+pub fn quality_halves(tags: &[Practice]) -> u16 {
+    (choice_quality(tags) * 2.0) as u16
+}
+
 /// The practice part on 0..=1: the mean quality of `choices` choices whose
 /// qualities add up to `quality_sum`, or ½ when no choice was made.
 pub fn practice(quality_sum: f32, choices: usize) -> f32 {
@@ -43,6 +48,39 @@ pub fn practice(quality_sum: f32, choices: usize) -> f32 {
         0.5
     } else {
         quality_sum / choices as f32
+    }
+}
+
+/// The running sum that becomes the practice part: the one place where the
+/// choices of a session, a simulation or a search are added up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Tally {
+    /// Choices counted.
+    pub choices: u16,
+    /// Sum of their quality, in halves.
+    pub halves: u16,
+    /// Whether one of them carried an anti-pattern.
+    pub anti: bool,
+}
+
+impl Tally {
+    /// The tally after one more choice with these tags.
+    pub fn with(self, tags: &[Practice]) -> Tally {
+        Tally {
+            choices: self.choices + 1,
+            halves: self.halves + quality_halves(tags),
+            anti: self.anti || tags.iter().any(|t| t.is_anti_pattern()),
+        }
+    }
+
+    /// The practice part on 0..=1.
+    pub fn practice(self) -> f32 {
+        practice(f32::from(self.halves) / 2.0, usize::from(self.choices))
+    }
+
+    /// The final score of a conversation that ended with this customer part.
+    pub fn score(self, customer: f32) -> u8 {
+        score(customer, self.practice())
     }
 }
 
@@ -124,8 +162,6 @@ pub struct Debrief {
     pub steps: Vec<StepReview>,
     /// Meters at the start and after each choice.
     pub meter_trace: Vec<Vec<i32>>,
-    /// Lessons for the pillars the trainee missed or broke.
-    pub advice: Vec<&'static str>,
 }
 
 impl Debrief {
@@ -153,17 +189,12 @@ impl Debrief {
                 }
             })
             .collect();
-        let practice = practice(steps.iter().map(|s| s.quality).sum(), steps.len());
+        let tally = session.tally();
         let customer = customer_score(scenario, session.meters());
-        let score = score(customer, practice);
+        let score = tally.score(customer);
         let pillars: Vec<PillarReport> = Pillar::ALL
             .iter()
             .map(|&pillar| pillar_report(pillar, &steps))
-            .collect();
-        let advice = pillars
-            .iter()
-            .filter(|p| (p.pillar == Pillar::AntiPattern) == (p.choices > 0))
-            .map(|p| p.pillar.advice())
             .collect();
         let mut meter_trace = vec![session.start_meters().to_vec()];
         meter_trace.extend(steps.iter().map(|s| s.meters_after.clone()));
@@ -177,11 +208,10 @@ impl Debrief {
             score,
             grade: Grade::from_score(score),
             customer,
-            practice,
+            practice: tally.practice(),
             pillars,
             steps,
             meter_trace,
-            advice,
         })
     }
 }

@@ -16,7 +16,8 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::{Arrival, ChoiceOrder, Ending, Node, Passage, Scenario, Target};
+use crate::scenario::{Arrival, ChoiceOrder, Ending, Node, Passage, Scenario, Speaker, Target};
+use crate::scoring::Tally;
 
 /// Where the conversation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,9 @@ pub struct FiredEvent {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub node: usize,
+    /// Flags and meters when the choice was offered.
+    pub flags_before: Vec<bool>,
+    pub meters_before: Vec<i32>,
     /// The line variant the customer said.
     pub line: usize,
     /// Index of the choice in the node, as written in the file.
@@ -54,6 +58,45 @@ pub struct Step {
     pub meters_after: Vec<i32>,
     /// Events that fired on the way to the next prompt.
     pub events: Vec<FiredEvent>,
+}
+
+/// What the session asks of the trainee now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompt<'a> {
+    /// Someone speaks and the trainee chooses one of the offers.
+    Choose {
+        node: &'a Node,
+        /// `None` for the narrator.
+        speaker: Option<&'a str>,
+        line: &'a str,
+        /// In the order shown: offer `i` is taken with `choose(i)`.
+        offers: Vec<Offer<'a>>,
+    },
+    Ended {
+        ending: &'a Ending,
+    },
+    /// The scenario has a flaw here; see [`Prompt::stuck_message`].
+    Stuck {
+        node: &'a Node,
+    },
+}
+
+impl Prompt<'_> {
+    /// What to tell a trainee whose session is stuck at `node`.
+    pub fn stuck_message(node: &Node) -> String {
+        format!(
+            "The scenario is stuck at node `{}`: no choice can be offered there, or its routes and events go round in a loop. Run `frontline check` on it and tell its author.",
+            node.id
+        )
+    }
+}
+
+/// A choice offered to the trainee.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Offer<'a> {
+    /// Index of the choice in its node, as written in the file.
+    pub choice: usize,
+    pub text: &'a str,
 }
 
 /// What a session needs to be saved and resumed.
@@ -201,6 +244,13 @@ impl Session {
         &self.steps
     }
 
+    /// The choices made so far, added up for the practice part of the score.
+    pub fn tally(&self) -> Tally {
+        self.steps.iter().fold(Tally::default(), |tally, step| {
+            tally.with(&self.scenario.nodes[step.node].choices[step.choice].tags)
+        })
+    }
+
     pub fn opening_events(&self) -> &[FiredEvent] {
         &self.opening_events
     }
@@ -213,6 +263,46 @@ impl Session {
                 Some((node, &node.lines[line]))
             }
             _ => None,
+        }
+    }
+
+    /// What the session asks of the trainee now.
+    pub fn prompt(&self) -> Prompt<'_> {
+        let scenario = &*self.scenario;
+        match self.state {
+            State::Waiting { node, line } => {
+                let node = &scenario.nodes[node];
+                let offers = self
+                    .offered
+                    .iter()
+                    .map(|&choice| Offer {
+                        choice,
+                        text: &node.choices[choice].text,
+                    })
+                    .collect();
+                Prompt::Choose {
+                    speaker: self.speaker_name(node.speaker),
+                    node,
+                    line: &node.lines[line],
+                    offers,
+                }
+            }
+            State::Ended { ending } => Prompt::Ended {
+                ending: &scenario.endings[ending],
+            },
+            State::Stuck { node } => Prompt::Stuck {
+                node: &scenario.nodes[node],
+            },
+        }
+    }
+
+    /// Who says a node's line, as the trainee reads it: the customer's name,
+    /// "Staff", or nobody for the narrator.
+    pub fn speaker_name(&self, speaker: Speaker) -> Option<&str> {
+        match speaker {
+            Speaker::Customer => Some(self.customer_name()),
+            Speaker::Staff => Some("Staff"),
+            Speaker::Narrator => None,
         }
     }
 
@@ -257,17 +347,21 @@ impl Session {
         };
         let scenario = Arc::clone(&self.scenario);
         let choice = &scenario.nodes[node].choices[index];
+        let flags_before = self.flags.clone();
+        let meters_before = self.meters.clone();
         scenario.apply(choice, &mut self.flags, &mut self.meters);
         let meters_after = self.meters.clone();
         let events = self.enter(choice.next);
         self.steps.push(Step {
             node,
+            flags_before,
+            meters_before,
             line,
             choice: index,
             meters_after,
             events,
         });
-        self.steps.last().expect("just pushed")
+        &self.steps[self.steps.len() - 1]
     }
 
     /// Moves to `target`, following routes and random events, and prepares the

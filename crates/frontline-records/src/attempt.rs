@@ -19,30 +19,8 @@ impl fmt::Display for SessionId {
     }
 }
 
-/// Coach mode shows feedback after each choice; exam mode holds it to the end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    Coach,
-    Exam,
-}
-
-impl Mode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Coach => "coach",
-            Mode::Exam => "exam",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Mode> {
-        match text {
-            "coach" => Some(Mode::Coach),
-            "exam" => Some(Mode::Exam),
-            _ => None,
-        }
-    }
-}
+/// Coach or exam: the runner's mode, stored with each session.
+pub use frontline_core::Mode;
 
 /// How an attempt ended: the customer's verdict, or not at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -20,6 +20,8 @@ pub struct Recorder {
     trainee: String,
     active: Option<SessionId>,
     off: Option<String>,
+    /// Recording stopped and the trainee has not been told yet.
+    untold: bool,
 }
 
 impl Recorder {
@@ -34,6 +36,7 @@ impl Recorder {
             trainee: trainee.to_string(),
             active: None,
             off: None,
+            untold: false,
         }
     }
 
@@ -45,6 +48,7 @@ impl Recorder {
             trainee: String::new(),
             active: None,
             off: Some(off_message(reason)),
+            untold: false,
         }
     }
 
@@ -131,6 +135,14 @@ impl Recorder {
         self.store = None;
         self.active = None;
         self.off = Some(off_message(reason));
+        self.untold = true;
+    }
+
+    /// Why recording stopped, once, the first time it is asked after it did.
+    pub fn take_failure(&mut self) -> Option<String> {
+        std::mem::take(&mut self.untold)
+            .then(|| self.off.clone())
+            .flatten()
     }
 }
 

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::env;
-use std::io::{BufRead, BufReader};
+use std::io::{BufReader, Read};
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -45,10 +45,11 @@ fn a_writer_killed_at_random_moments_keeps_every_committed_choice() {
             .expect("writer starts");
         let stderr = child.stderr.take().unwrap();
         let reader = thread::spawn(move || {
-            BufReader::new(stderr)
-                .lines()
-                .map_while(Result::ok)
-                .collect::<Vec<String>>()
+            let mut all = String::new();
+            let _ = BufReader::new(stderr).read_to_string(&mut all);
+            // The kill can cut the last line short: only whole lines count.
+            let whole = all.rfind('\n').map_or("", |end| &all[..end]);
+            whole.lines().map(str::to_string).collect::<Vec<String>>()
         });
         thread::sleep(Duration::from_millis(rng.random_range(50..400)));
         child.kill().unwrap();

@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::{gain, truncate};
 use crate::bounds::MAX_STEPS;
 use crate::scenario::{Outcome, Scenario};
-use crate::scoring::{choice_quality, customer_score, practice, score};
+use crate::scoring::{self, customer_score};
 use crate::session::{Session, State};
 
 /// How a simulated trainee picks among the offered choices.
@@ -258,12 +258,11 @@ impl<'a> Player<'a> {
         let mut session = Session::new(Arc::clone(scenario), seed);
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         rng.set_stream(1);
-        let (mut quality, mut made) = (0.0, 0);
+        let mut made = scoring::Tally::default();
         loop {
             let node = match session.state() {
                 State::Ended { ending } => {
-                    let customer = customer_score(scenario, session.meters());
-                    let s = score(customer, practice(quality, made));
+                    let s = made.score(customer_score(scenario, session.meters()));
                     self.tally.scores[usize::from(s)] += 1;
                     self.tally.endings[ending] += 1;
                     return;
@@ -272,7 +271,7 @@ impl<'a> Player<'a> {
                     self.tally.stuck += 1;
                     return;
                 }
-                State::Waiting { .. } if made >= usize::from(MAX_STEPS) => {
+                State::Waiting { .. } if made.choices >= MAX_STEPS => {
                     self.tally.unfinished += 1;
                     return;
                 }
@@ -281,12 +280,17 @@ impl<'a> Player<'a> {
             let offered = session.offered();
             let pick = match self.policy {
                 Policy::Random => rng.random_range(0..offered.len()),
-                Policy::Greedy => self.pick(&session, node, made, |g, best| g > best),
-                Policy::Worst => self.pick(&session, node, made, |g, best| g < best),
+                Policy::Greedy => {
+                    self.pick(&session, node, usize::from(made.choices), |g, best| {
+                        g > best
+                    })
+                }
+                Policy::Worst => self.pick(&session, node, usize::from(made.choices), |g, best| {
+                    g < best
+                }),
             };
             let choice = offered[pick];
-            quality += choice_quality(&scenario.nodes[node].choices[choice].tags);
-            made += 1;
+            made = made.with(&scenario.nodes[node].choices[choice].tags);
             self.tally.choices_made += 1;
             self.tally.taken[self.tally.first_choice[node] + choice] += 1;
             session.choose(pick).expect("the pick is one of the offers");

@@ -1,0 +1,85 @@
+//! The records as the runner's journal: what a [`Playthrough`] writes as it
+//! goes and the personal best it compares with; and a recorded attempt's
+//! debrief rebuilt through the runner.
+//!
+//! [`Playthrough`]: frontline_core::Playthrough
+
+use frontline_core::runner::{self, Journal, Mode, Retry};
+use frontline_core::{Conclusion, Debrief, Prepared, Session, SessionRecord};
+
+use crate::attempt::Attempt;
+use crate::hash::content_hash;
+use crate::recorder::Recorder;
+
+impl Journal for Recorder {
+    fn start(&mut self, session: &Session, source: &str, mode: Mode, _retry: Option<Retry>) {
+        Recorder::start(self, session, source, mode);
+    }
+
+    fn choice(&mut self, session: &Session) {
+        Recorder::choice(self, session);
+    }
+
+    fn finish(&mut self, debrief: &Debrief) -> Option<i64> {
+        let id = self.active()?;
+        Recorder::finish(self, debrief);
+        self.is_recording().then_some(id.0)
+    }
+
+    fn best(&self, scenario: &str) -> Option<u8> {
+        Recorder::best(self, scenario).and_then(|a| a.score())
+    }
+
+    fn take_failure(&mut self) -> Option<String> {
+        Recorder::take_failure(self)
+    }
+}
+
+/// A recorded attempt's debrief, rebuilt through the runtime from its seed
+/// and choices, with a note when the scenario has changed since.
+#[derive(Debug, Clone)]
+pub struct Reopened {
+    pub conclusion: Conclusion,
+    /// Said above the figures: the scenario file changed, or today's version
+    /// scores the same choices differently from what the trainee was told.
+    pub note: Option<String>,
+}
+
+impl Attempt {
+    /// The seed and choices that replay this attempt.
+    pub fn record(&self) -> SessionRecord {
+        SessionRecord {
+            scenario: self.scenario.clone(),
+            seed: self.seed,
+            choices: self.choices.iter().map(|c| c.index as usize).collect(),
+        }
+    }
+
+    /// Rebuilds the debrief of this finished attempt on `prepared` (today's
+    /// version of its scenario).
+    pub fn reopen(&self, prepared: &Prepared) -> Result<Reopened, String> {
+        let unplayable = |why: String| {
+            format!(
+                "attempt {} can't be replayed on today's version of `{}`: {why}",
+                self.id, self.scenario
+            )
+        };
+        let conclusion = runner::reopen(prepared, &self.record(), self.mode, Some(self.id.0))
+            .map_err(|e| unplayable(e.to_string()))?
+            .ok_or_else(|| unplayable("its choices no longer reach an ending".into()))?;
+        let changed = content_hash(&prepared.source) != self.content_hash;
+        let told = self.score();
+        let note = match (changed, told) {
+            (_, Some(told)) if told != conclusion.debrief.score => Some(format!(
+                "The scenario has changed since this attempt: you were told {told}; today's version scores the same replies {}.",
+                conclusion.debrief.score
+            )),
+            (true, _) => Some(
+                "The scenario file has changed since this attempt; the same replies score the same today."
+                    .into(),
+            ),
+            _ => None,
+        };
+        Ok(Reopened { conclusion, note })
+    }
+}
