@@ -72,6 +72,9 @@ pub struct PlayArgs {
     /// Record the session under this trainee's name (text mode) [default: $USER]
     #[arg(long, value_name = "NAME")]
     pub trainee: Option<String>,
+    /// A trial run: record nothing (text mode)
+    #[arg(long)]
+    pub no_record: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -227,7 +227,7 @@ fn bad_input_is_asked_again_and_running_out_of_input_says_how_to_replay() {
 fn an_unknown_scenario_is_a_usage_error() {
     let out = frontline(&["play", "--text", "nope"], "");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no scenario `nope`"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no valid scenario `nope`"));
 }
 
 #[test]

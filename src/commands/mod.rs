@@ -6,6 +6,7 @@ pub mod list;
 pub mod new;
 pub mod play_text;
 pub mod simulate;
+pub mod text_debrief;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

@@ -1,57 +1,59 @@
-//! `frontline play --text`: a scenario in the terminal. Choices are read from
-//! standard input one number per line, so a playthrough can be scripted.
+//! `frontline play --text`: a scenario in the terminal, a thin view over the
+//! core's [`Playthrough`]. Choices are read from standard input one number
+//! per line, so a playthrough can be scripted.
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use frontline_core::scenario::Speaker;
-use frontline_core::{Debrief, Practice, Session, State};
-use frontline_records::{DATABASE_FILE, Mode, Recorder};
+use frontline_core::runner::{Journal, MeterChange, NoJournal, Retry, Told, fresh_seed};
+use frontline_core::{Mode, Playthrough, Prepared, Prompt, Session};
+use frontline_records::{DATABASE_FILE, Recorder};
 
 use super::USAGE_OR_IO;
+use super::text_debrief::{self, meter_line, tag_list};
 use crate::cli::PlayArgs;
 
+/// Exit code when the session was played but recording failed on the way.
+const NOT_RECORDED: u8 = 3;
+
 pub fn run(dir: &Path, data: &Path, args: &PlayArgs) -> ExitCode {
-    let catalog = match super::catalog(dir) {
-        Ok(catalog) => catalog,
-        Err(code) => return code,
-    };
     let Some(name) = &args.scenario else {
         eprintln!("frontline: name a scenario to play, e.g. `frontline play --text caviar`");
         return ExitCode::from(USAGE_OR_IO);
     };
-    let Some(loaded) = catalog.find(name) else {
-        let ids: Vec<&str> = catalog.loaded().map(|l| l.scenario.id.as_str()).collect();
-        eprintln!(
-            "frontline: no scenario `{name}` in {} (found: {})",
-            dir.display(),
-            ids.join(", ")
-        );
-        return ExitCode::from(USAGE_OR_IO);
+    let loaded = match super::scenario(dir, name) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
-    let seed = args
-        .seed
-        .unwrap_or_else(|| rand::random_range(0..1_000_000));
-    let session = Session::new(Arc::new(loaded.scenario.clone()), seed);
-    let trainee = args.trainee.clone().unwrap_or_else(default_trainee);
-    let mut recorder =
-        Recorder::open(data.join(DATABASE_FILE), &trainee).unwrap_or_else(|e| Recorder::off(&e));
+    let prepared = Prepared::new(loaded.scenario, loaded.source);
+    let seed = args.seed.unwrap_or_else(fresh_seed);
     let mode = if args.exam { Mode::Exam } else { Mode::Coach };
-    recorder.start(&session, &loaded.source, mode);
+    let mut journal: Box<dyn Journal> = if args.no_record {
+        Box::new(NoJournal)
+    } else {
+        let trainee = args.trainee.clone().unwrap_or_else(default_trainee);
+        let recorder = Recorder::open(data.join(DATABASE_FILE), &trainee)
+            .unwrap_or_else(|e| Recorder::off(&e));
+        let status = match recorder.off_reason() {
+            None => format!("Recording as {trainee} (see `frontline report`)."),
+            Some(reason) => format!("{reason}."),
+        };
+        println!("{status}");
+        Box::new(recorder)
+    };
     let stdin = io::stdin();
-    let echo = !stdin.is_terminal();
-    let terminal = Terminal {
+    let mut terminal = Terminal {
+        echo: !stdin.is_terminal(),
         input: stdin.lock(),
         out: io::stdout().lock(),
-        echo,
-        coach: !args.exam,
+        recording_failed: false,
     };
-    let result = terminal.play(session, &mut recorder);
-    match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
+    let playthrough = Playthrough::new(&prepared, seed, mode);
+    match terminal.play(playthrough, journal.as_mut()) {
+        Ok(Finished::Debriefed) if terminal.recording_failed => ExitCode::from(NOT_RECORDED),
+        Ok(Finished::Debriefed) => ExitCode::SUCCESS,
+        Ok(Finished::Early) => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("frontline: {e}");
             ExitCode::from(USAGE_OR_IO)
@@ -67,88 +69,173 @@ fn default_trainee() -> String {
         .unwrap_or_else(|| "trainee".to_string())
 }
 
-struct Terminal<I, O> {
-    input: I,
-    out: O,
+/// How a terminal session ended.
+pub(crate) enum Finished {
+    /// The conversation ended and the debrief was shown.
+    Debriefed,
+    /// The input ran out, or the scenario got stuck.
+    Early,
+}
+
+pub(crate) struct Terminal<I, O> {
+    pub input: I,
+    pub out: O,
     /// Repeat each answer, so a transcript of piped input reads like a typed one.
-    echo: bool,
-    /// Feedback after each choice rather than only in the debrief.
-    coach: bool,
+    pub echo: bool,
+    pub recording_failed: bool,
 }
 
 impl<I: BufRead, O: Write> Terminal<I, O> {
-    /// Plays to the end, recording as it goes; `Ok(false)` when the input ran
-    /// out or the scenario got stuck.
-    fn play(mut self, mut session: Session, recorder: &mut Recorder) -> io::Result<bool> {
-        let out = &mut self.out;
-        intro(&session, out)?;
-        match recorder.off_reason() {
-            None => writeln!(
-                out,
-                "  Recording as {} (see `frontline report`).",
-                recorder.trainee()
-            )?,
-            Some(reason) => writeln!(out, "  {reason}.")?,
-        }
+    /// Plays to the end and through any "try that moment again" the trainee
+    /// asks for from the debrief.
+    pub fn play(
+        &mut self,
+        mut playthrough: Playthrough,
+        journal: &mut dyn Journal,
+    ) -> io::Result<Finished> {
+        intro(playthrough.session(), playthrough.mode(), &mut self.out)?;
         loop {
-            match session.state() {
-                State::Ended { .. } => {
-                    let debrief = Debrief::of(&session).expect("the session has ended");
-                    recorder.finish(&debrief);
-                    print_debrief(&debrief, &session, out)?;
-                    return Ok(true);
-                }
-                State::Stuck { node } => {
-                    let id = &session.scenario().nodes[node].id;
-                    writeln!(
-                        out,
-                        "\nThe scenario is stuck at node `{id}`: no choice can be offered there."
-                    )?;
-                    writeln!(out, "Run `frontline validate` on it and tell its author.")?;
-                    return Ok(false);
-                }
-                State::Waiting { .. } => {}
+            playthrough.start(journal);
+            if let Some(reason) = journal.take_failure() {
+                self.recording_stopped(&reason)?;
             }
-            let (node, line) = session.current().expect("waiting at a node");
-            let speaker = match node.speaker {
-                Speaker::Customer => session.customer_name().to_string(),
-                Speaker::Narrator => "*".to_string(),
-                Speaker::Staff => "Staff".to_string(),
-            };
-            writeln!(out, "\n{speaker}: {line}")?;
-            let offers: Vec<&str> = session
-                .offered()
-                .iter()
-                .map(|&c| node.choices[c].text.as_str())
-                .collect();
-            for (i, text) in offers.iter().enumerate() {
-                writeln!(out, "  {}. {text}", i + 1)?;
+            if let Finished::Early = self.converse(&mut playthrough, journal)? {
+                return Ok(Finished::Early);
             }
-            let Some(offer) = read_choice(offers.len(), self.echo, &mut self.input, out)? else {
-                writeln!(out, "\nInput ended before the conversation did.")?;
-                writeln!(out, "Replay with: {}", replay_command(&session))?;
-                return Ok(false);
+            let Some(conclusion) = playthrough.conclusion() else {
+                return Ok(Finished::Early);
             };
-            let before = session.meters().to_vec();
-            let step = session.choose(offer).expect("offer was checked");
-            let (node, choice) = (step.node, step.choice);
-            recorder.choice(&session);
-            let choice = &session.scenario().nodes[node].choices[choice];
-            writeln!(out, "  You: {}", choice.text)?;
-            if self.coach {
+            text_debrief::print(conclusion, playthrough.session(), &mut self.out)?;
+            if self.recording_failed {
                 writeln!(
-                    out,
-                    "  Feedback{}: {}",
-                    tag_list(&choice.tags),
-                    choice.feedback
+                    self.out,
+                    "\nThis session was NOT fully recorded (see above)."
                 )?;
             }
-            writeln!(out, "  {}", meter_line(&session, &before))?;
+            let turns = conclusion.debrief.steps.len();
+            let Some(turn) = self.ask_retry(turns)? else {
+                return Ok(Finished::Debriefed);
+            };
+            let retry = Retry {
+                of: conclusion.attempt,
+                turn,
+            };
+            let record = conclusion.record.clone();
+            let prepared = playthrough.prepared().clone();
+            playthrough = Playthrough::retry(&prepared, &record, retry, playthrough.mode())
+                .map_err(io::Error::other)?;
+            writeln!(self.out, "\n=== Turn {turn} again ===")?;
+        }
+    }
+
+    /// The conversation, prompt by prompt, until it ends.
+    fn converse(
+        &mut self,
+        playthrough: &mut Playthrough,
+        journal: &mut dyn Journal,
+    ) -> io::Result<Finished> {
+        loop {
+            let count = match playthrough.prompt() {
+                Prompt::Ended { .. } => return Ok(Finished::Debriefed),
+                Prompt::Stuck { node } => {
+                    writeln!(self.out, "\n{}", Prompt::stuck_message(node))?;
+                    return Ok(Finished::Early);
+                }
+                Prompt::Choose {
+                    speaker,
+                    line,
+                    offers,
+                    ..
+                } => {
+                    match speaker {
+                        Some(name) => writeln!(self.out, "\n{name}: {line}")?,
+                        None => writeln!(self.out, "\n* {line}")?,
+                    }
+                    for (i, offer) in offers.iter().enumerate() {
+                        writeln!(self.out, "  {}. {}", i + 1, offer.text)?;
+                    }
+                    offers.len()
+                }
+            };
+            let Some(offer) = self.read_number("Your choice", 1..=count, false)? else {
+                writeln!(self.out, "\nInput ended before the conversation did.")?;
+                let session = playthrough.session();
+                writeln!(self.out, "Replay with: {}", replay_command(session))?;
+                return Ok(Finished::Early);
+            };
+            let told = playthrough
+                .choose(offer - 1, journal)
+                .map_err(io::Error::other)?;
+            self.tell(&told, playthrough.session())?;
+        }
+    }
+
+    /// What the runner says about a reply.
+    fn tell(&mut self, told: &Told, session: &Session) -> io::Result<()> {
+        writeln!(self.out, "  You: {}", told.said)?;
+        if let Some(feedback) = &told.feedback {
+            let tags = tag_list(&feedback.tags);
+            writeln!(self.out, "  Feedback{tags}: {}", feedback.text)?;
+        }
+        if let Some(meters) = &told.meters {
+            writeln!(self.out, "  {}", meter_line(session.scenario(), meters))?;
+        }
+        if let Some(reason) = &told.recording_failed {
+            self.recording_stopped(reason)?;
+        }
+        Ok(())
+    }
+
+    fn recording_stopped(&mut self, reason: &str) -> io::Result<()> {
+        self.recording_failed = true;
+        writeln!(self.out, "  !! Recording stopped: {reason}.")
+    }
+
+    /// After the debrief: a turn to try again, or `None` to finish.
+    fn ask_retry(&mut self, turns: usize) -> io::Result<Option<usize>> {
+        if turns == 0 {
+            return Ok(None);
+        }
+        writeln!(
+            self.out,
+            "\nTry a moment again: type its turn number (1-{turns}), or press Enter to finish."
+        )?;
+        self.read_number("Turn", 1..=turns, true)
+    }
+
+    /// A number in `range` typed on its own line; `None` when the input ends
+    /// or, if `optional`, the line is empty.
+    fn read_number(
+        &mut self,
+        what: &str,
+        range: std::ops::RangeInclusive<usize>,
+        optional: bool,
+    ) -> io::Result<Option<usize>> {
+        let (low, high) = (*range.start(), *range.end());
+        loop {
+            write!(self.out, "{what} ({low}-{high}): ")?;
+            self.out.flush()?;
+            let mut bytes = Vec::new();
+            if self.input.read_until(b'\n', &mut bytes)? == 0 {
+                return Ok(None);
+            }
+            // Whatever bytes were typed, answer them rather than abort.
+            let line = String::from_utf8_lossy(&bytes);
+            if self.echo {
+                writeln!(self.out, "{}", line.trim_end())?;
+            }
+            if optional && line.trim().is_empty() {
+                return Ok(None);
+            }
+            match line.trim().parse::<usize>() {
+                Ok(n) if range.contains(&n) => return Ok(Some(n)),
+                _ => writeln!(self.out, "Type a number from {low} to {high}.")?,
+            }
         }
     }
 }
 
-fn intro(session: &Session, out: &mut impl Write) -> io::Result<()> {
+fn intro(session: &Session, mode: Mode, out: &mut impl Write) -> io::Result<()> {
     let s = session.scenario();
     writeln!(out, "=== {} ===", s.title)?;
     writeln!(
@@ -157,6 +244,9 @@ fn intro(session: &Session, out: &mut impl Write) -> io::Result<()> {
         session.seed(),
         replay_command(session)
     )?;
+    if mode == Mode::Exam {
+        writeln!(out, "Exam mode: feedback and meters wait for the debrief.")?;
+    }
     writeln!(out, "\n{}", s.briefing)?;
     writeln!(
         out,
@@ -169,115 +259,20 @@ fn intro(session: &Session, out: &mut impl Write) -> io::Result<()> {
     }
     writeln!(out, "  Expects: {}", s.customer.expectation)?;
     writeln!(out, "  Because of: {}", s.customer.source)?;
-    writeln!(out, "  {}", meter_line(session, session.meters()))
-}
-
-fn read_choice(
-    count: usize,
-    echo: bool,
-    input: &mut impl BufRead,
-    out: &mut impl Write,
-) -> io::Result<Option<usize>> {
-    loop {
-        write!(out, "Your choice (1-{count}): ")?;
-        out.flush()?;
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
-            return Ok(None);
-        }
-        if echo {
-            writeln!(out, "{}", line.trim_end())?;
-        }
-        match line.trim().parse::<usize>() {
-            Ok(n) if (1..=count).contains(&n) => return Ok(Some(n - 1)),
-            _ => writeln!(out, "Type a number from 1 to {count}.")?,
-        }
+    if mode == Mode::Coach {
+        writeln!(
+            out,
+            "  {}",
+            meter_line(s, &MeterChange::none(session.meters()))
+        )?;
     }
+    Ok(())
 }
 
-/// `Satisfaction 45 (+5) | Trust 50 | Expectation gap 40 (-20)`
-fn meter_line(session: &Session, before: &[i32]) -> String {
-    let meters = &session.scenario().meters;
-    let parts: Vec<String> = meters
-        .iter()
-        .zip(session.meters().iter().zip(before))
-        .map(|(m, (&now, &was))| match now - was {
-            0 => format!("{} {now}", m.label),
-            delta => format!("{} {now} ({delta:+})", m.label),
-        })
-        .collect();
-    parts.join(" | ")
-}
-
-/// ` [Understanding: asked about their expectation; …]`, or nothing.
-fn tag_list(tags: &[Practice]) -> String {
-    if tags.is_empty() {
-        return String::new();
-    }
-    let names: Vec<String> = tags.iter().map(Practice::to_string).collect();
-    format!(" [{}]", names.join("; "))
-}
-
-fn replay_command(session: &Session) -> String {
+pub(crate) fn replay_command(session: &Session) -> String {
     format!(
         "frontline play --text {} --seed {}",
         session.scenario().id,
         session.seed()
     )
-}
-
-fn print_debrief(d: &Debrief, session: &Session, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "\n=== Debrief ===")?;
-    writeln!(out, "Ending: {}. {}", d.ending_title, d.ending_text)?;
-    writeln!(out, "Outcome: {:?}", d.outcome)?;
-    writeln!(
-        out,
-        "Score: {}/100, grade {:?} ({})",
-        d.score,
-        d.grade,
-        d.grade.meaning()
-    )?;
-    writeln!(
-        out,
-        "  How the customer ended up: {:.0}% | How you served: {:.0}%",
-        d.customer * 100.0,
-        d.practice * 100.0
-    )?;
-    writeln!(out, "\nPractices:")?;
-    for p in &d.pillars {
-        let used: Vec<String> = p
-            .practices
-            .iter()
-            .map(|(t, n)| format!("{} x{n}", t.label()))
-            .collect();
-        let used = if used.is_empty() {
-            "none".to_string()
-        } else {
-            used.join(", ")
-        };
-        writeln!(
-            out,
-            "  {:<14} {} choice(s): {used}",
-            p.pillar.name(),
-            p.choices
-        )?;
-    }
-    writeln!(out, "\nYour path:")?;
-    for (i, step) in d.steps.iter().enumerate() {
-        writeln!(out, "  {}. They said: {}", i + 1, step.line)?;
-        writeln!(
-            out,
-            "     You said: {}{}",
-            step.choice,
-            tag_list(&step.tags)
-        )?;
-        writeln!(out, "     {}", step.feedback)?;
-    }
-    if !d.advice.is_empty() {
-        writeln!(out, "\nTo work on:")?;
-        for advice in &d.advice {
-            writeln!(out, "  - {advice}")?;
-        }
-    }
-    writeln!(out, "\nReplay this session: {}", replay_command(session))
 }

@@ -17,18 +17,17 @@ use bevy::asset::{AssetLoadFailedEvent, AssetLoader, LoadContext};
 use bevy::prelude::*;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use frontline_core::load::{self, EXTENSION};
-use frontline_core::{Diagnostic, Scenario};
+use frontline_core::{Diagnostic, Prepared, Scenario};
 
 /// Name of the asset source that reads the scenarios folder.
 const SOURCE: &str = "scenarios";
 /// How often the watcher looks at the folder.
 const POLL: Duration = Duration::from_millis(400);
 
-/// One scenario file: its text, and the scenario or why it isn't one.
+/// One scenario file: the scenario ready to play, or why it isn't one.
 #[derive(Asset, TypePath, Debug)]
 pub struct ScenarioAsset {
-    pub source: Arc<str>,
-    pub parsed: Result<Arc<Scenario>, Vec<Diagnostic>>,
+    pub parsed: Result<Prepared, Vec<Diagnostic>>,
 }
 
 /// Reads scenario files; `folder` names them in diagnostics as the trainer
@@ -55,15 +54,13 @@ impl AssetLoader for ScenarioLoader {
         let Ok(source) = String::from_utf8(bytes) else {
             let error = Diagnostic::whole_file(&path, "the file is not UTF-8 text");
             return Ok(ScenarioAsset {
-                source: "".into(),
                 parsed: Err(vec![error]),
             });
         };
-        let parsed = load::parse(&path, &source).map(Arc::new);
-        Ok(ScenarioAsset {
-            source: source.into(),
-            parsed,
-        })
+        // The exact search behind the debrief runs here, in the loader's
+        // task, not in the frame where the trainee makes the last choice.
+        let parsed = load::parse(&path, &source).map(|s| Prepared::new(s, source));
+        Ok(ScenarioAsset { parsed })
     }
 
     fn extensions(&self) -> &[&str] {
@@ -76,15 +73,23 @@ impl AssetLoader for ScenarioLoader {
 pub struct Entry {
     pub file: String,
     handle: Handle<ScenarioAsset>,
-    /// The last version that validated, and its text (the records keep its hash).
+    /// The last version that validated, with its text (the records keep its
+    /// hash) and its yardstick.
+    prepared: Option<Prepared>,
     pub scenario: Option<Arc<Scenario>>,
-    pub source: Arc<str>,
     /// Problems of the file as it is now on disk.
     pub errors: Vec<Diagnostic>,
     /// Bumped each time a new good version arrives.
     pub version: u32,
     /// Read from disk and not parsed yet.
     reading: bool,
+}
+
+impl Entry {
+    /// The last good version, ready to play.
+    pub fn prepared(&self) -> Option<Prepared> {
+        self.prepared.clone()
+    }
 }
 
 /// Every scenario file in the folder, sorted by file name.
@@ -150,8 +155,8 @@ fn add_entry(library: &mut Library, assets: &AssetServer, file: String) {
         Entry {
             file,
             handle,
+            prepared: None,
             scenario: None,
-            source: "".into(),
             errors: Vec::new(),
             version: 0,
             reading: true,
@@ -253,7 +258,7 @@ fn update_entries(
         let (AssetEvent::Added { id } | AssetEvent::Modified { id }) = event else {
             continue;
         };
-        let Some(ScenarioAsset { source, parsed }) = assets.get(*id) else {
+        let Some(ScenarioAsset { parsed }) = assets.get(*id) else {
             continue;
         };
         let Some(entry) = library.entries.iter_mut().find(|e| e.handle.id() == *id) else {
@@ -261,9 +266,9 @@ fn update_entries(
         };
         entry.reading = false;
         match parsed {
-            Ok(scenario) => {
-                entry.scenario = Some(Arc::clone(scenario));
-                entry.source = Arc::clone(source);
+            Ok(prepared) => {
+                entry.scenario = Some(Arc::clone(&prepared.scenario));
+                entry.prepared = Some(prepared.clone());
                 entry.errors.clear();
                 entry.version += 1;
             }

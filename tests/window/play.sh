@@ -67,12 +67,28 @@ wait_screen Briefing
 key Return
 wait_screen Conversation
 shot conversation
-for _ in $(seq 40); do
-  grep -q "screen: Debrief" "$out/game.log" && break
-  key 1
-done
+# Answers 1 until the conversation ends, then shows the customer's reaction.
+# $1: how many conversations have ended before this one.
+converse() {
+  for _ in $(seq 40); do
+    [ "$(grep -c "conversation: ended" "$out/game.log")" -gt "$1" ] && return 0
+    key 1
+  done
+  fail "the conversation never ended"
+}
+converse 0
+shot ending
+key Return
 wait_screen Debrief
 shot debrief
+# Try the costliest moment again, finish it, and see its debrief.
+key t
+wait_screen Conversation 2
+shot retry
+converse 1
+key Return
+wait_screen Debrief 2
+shot debrief_retry
 key s
 wait_screen Briefing 2
 key Escape

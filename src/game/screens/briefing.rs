@@ -2,11 +2,10 @@
 //! conversation starts. The session is created here, so the drawn persona and
 //! the seed are shown.
 
-use std::sync::Arc;
-
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
-use frontline_core::Session;
+use frontline_core::runner::fresh_seed;
+use frontline_core::{Mode, Playthrough};
 
 use super::{ActivePlay, NextSeed, Screen, Selected, key_hint};
 use crate::game::library::Library;
@@ -31,35 +30,30 @@ fn start_session(
         next.set(Screen::Select);
         return;
     };
-    let scenario = Arc::clone(
-        entry
-            .scenario
-            .as_ref()
-            .expect("library.get returns loaded entries"),
-    );
-    let seed = next_seed
-        .0
-        .take()
-        .unwrap_or_else(|| rand::random_range(0..1_000_000));
-    commands.insert_resource(ActivePlay {
-        session: Session::new(scenario, seed),
-        source: Arc::clone(&entry.source),
-        version: entry.version,
-        coach: profile.settings.coach,
-        last_step: None,
-    });
+    let Some(prepared) = entry.prepared() else {
+        next.set(Screen::Select);
+        return;
+    };
+    let seed = next_seed.0.take().unwrap_or_else(fresh_seed);
+    let mode = if profile.settings.coach {
+        Mode::Coach
+    } else {
+        Mode::Exam
+    };
+    let playthrough = Playthrough::new(&prepared, seed, mode);
+    commands.insert_resource(ActivePlay::new(playthrough, entry.version));
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, play: Option<Res<ActivePlay>>) {
     let Some(play) = play else { return };
-    let session = &play.session;
+    let session = play.session();
     let scenario = session.scenario();
     let customer = &scenario.customer;
     let today = session
         .persona()
         .map(|p| format!("Today: {}", customer.personas[p].description))
         .unwrap_or_default();
-    let mode = if play.coach {
+    let mode = if play.playthrough.mode() == Mode::Coach {
         "Coach mode: you'll see feedback after each choice."
     } else {
         "Exam mode: feedback waits for the debrief."

@@ -1,32 +1,51 @@
 //! The conversation: the customer, their mood and the meters on the left; what
-//! was said and the trainee's choices on the right. Choices are buttons and
-//! the keys 1–9. In coach mode each choice's feedback shows right after it.
+//! was said and the trainee's choices on the right. A thin view over the
+//! core's [`Playthrough`]: it shows the prompt, hands back the choice, and
+//! shows what the runner says the trainee is told (feedback and meter changes
+//! in coach mode, nothing in exam mode). After the last reply the customer's
+//! reaction stays on screen until the trainee opens the debrief.
 
 use std::sync::Arc;
 
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use bevy::window::RequestRedraw;
-use frontline_core::scenario::{Better, Speaker};
-use frontline_core::{Debrief, Practice, Session, State};
+use frontline_core::runner::{Journal, NoJournal, Told};
+use frontline_core::scenario::Better;
+use frontline_core::{Mode, Playthrough, Prompt, Session};
 
 use super::{Results, Screen, digit_pressed, key_hint};
 use crate::game::library::Library;
 use crate::game::records::Records;
+use crate::game::scroll::Scrollable;
 use crate::game::theme::{self, Fonts, palette, quality_color};
-use frontline_records::Mode;
 
-/// The session being played, with what the screen needs to show about it.
+/// The conversation being played.
 #[derive(Resource, Debug)]
 pub struct ActivePlay {
-    pub session: Session,
-    /// The scenario file's text, whose hash the records keep.
-    pub source: Arc<str>,
+    pub playthrough: Playthrough,
     /// Version of the library entry the session was started from.
     pub version: u32,
-    pub coach: bool,
-    /// The last choice, for coach-mode feedback.
-    pub last_step: Option<(String, String, Vec<Practice>)>,
+    /// What the trainee was told about the last reply.
+    pub last: Option<Told>,
+}
+
+impl ActivePlay {
+    pub fn new(playthrough: Playthrough, version: u32) -> ActivePlay {
+        ActivePlay {
+            playthrough,
+            version,
+            last: None,
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        self.playthrough.session()
+    }
+
+    fn coach(&self) -> bool {
+        self.playthrough.mode() == Mode::Coach
+    }
 }
 
 /// Take the n-th offered choice (0-based), from a key or a button.
@@ -37,7 +56,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<ChooseOffer>();
     app.add_systems(
         OnEnter(Screen::Conversation),
-        (spawn_layout, refresh_dialogue, start_recording).chain(),
+        (spawn_layout, start_recording, refresh_dialogue).chain(),
     );
     app.add_systems(
         Update,
@@ -45,6 +64,7 @@ pub(super) fn plugin(app: &mut App) {
             choose_by_key,
             apply_choice,
             restart_on_edit,
+            open_debrief_by_key,
             refresh_dialogue.run_if(
                 resource_exists_and_changed::<ActivePlay>.or_eager(resource_changed::<Library>),
             ),
@@ -80,8 +100,7 @@ fn spawn_layout(
     play: Res<ActivePlay>,
     assets: Res<AssetServer>,
 ) {
-    let session = &play.session;
-    let scenario = session.scenario();
+    let session = play.session();
     let root = commands
         .spawn((
             Node {
@@ -95,71 +114,16 @@ fn spawn_layout(
         ))
         .id();
     let side = commands
-        .spawn((
-            theme::panel(Node {
-                width: percent(30),
-                min_width: px(280),
-                flex_direction: FlexDirection::Column,
-                align_items: AlignItems::Center,
-                row_gap: px(12),
-                padding: px(20).all(),
-                border_radius: BorderRadius::all(px(10)),
-                ..theme::panel_node()
-            }),
-            children![
-                (
-                    ImageNode::new(assets.load("portraits/customer.png"))
-                        .with_color(palette::MIDDLE),
-                    Node {
-                        width: px(160),
-                        height: px(160),
-                        ..default()
-                    },
-                    Portrait,
-                ),
-                theme::heading(&fonts, session.customer_name().to_string(), 1.3),
-                (theme::text(&fonts, "", 1.0, palette::MIDDLE), MoodLabel),
-            ],
-        ))
+        .spawn(customer_panel(&fonts, &assets, session.customer_name()))
         .id();
-    for (i, meter) in scenario.meters.iter().enumerate() {
-        let shown = meter.normalized(session.meters()[i]);
-        let bar = commands
-            .spawn((
-                Node {
-                    width: percent(100),
-                    flex_direction: FlexDirection::Column,
-                    row_gap: px(4),
-                    ..default()
-                },
-                children![
-                    (
-                        theme::text(&fonts, meter.label.clone(), 0.8, palette::TEXT_DIM),
-                        MeterValue(i)
-                    ),
-                    (
-                        Node {
-                            width: percent(100),
-                            height: px(12),
-                            border_radius: BorderRadius::all(px(6)),
-                            ..default()
-                        },
-                        BackgroundColor(palette::TRACK),
-                        children![(
-                            Node {
-                                width: percent(shown * 100.0),
-                                height: percent(100),
-                                border_radius: BorderRadius::all(px(6)),
-                                ..default()
-                            },
-                            BackgroundColor(quality_color(shown)),
-                            MeterBar { meter: i, shown },
-                        )],
-                    ),
-                ],
-            ))
-            .id();
-        commands.entity(side).add_child(bar);
+    if play.coach() {
+        for (i, meter) in session.scenario().meters.iter().enumerate() {
+            let shown = meter.normalized(session.meters()[i]);
+            let bar = commands
+                .spawn(meter_bar(&fonts, &meter.label, i, shown))
+                .id();
+            commands.entity(side).add_child(bar);
+        }
     }
     let dialogue = commands
         .spawn((
@@ -167,12 +131,79 @@ fn spawn_layout(
                 flex_grow: 1.0,
                 flex_direction: FlexDirection::Column,
                 row_gap: px(14),
+                overflow: Overflow::scroll_y(),
                 ..default()
             },
+            ScrollPosition::default(),
+            Scrollable,
             DialoguePanel,
         ))
         .id();
     commands.entity(root).add_children(&[side, dialogue]);
+}
+
+fn customer_panel(fonts: &Fonts, assets: &AssetServer, name: &str) -> impl Bundle {
+    (
+        theme::panel(Node {
+            width: px(320),
+            flex_shrink: 0.0,
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: px(12),
+            padding: px(20).all(),
+            border_radius: BorderRadius::all(px(10)),
+            ..theme::panel_node()
+        }),
+        children![
+            (
+                ImageNode::new(assets.load("portraits/customer.png")).with_color(palette::TEXT_DIM),
+                Node {
+                    width: px(160),
+                    height: px(160),
+                    ..default()
+                },
+                Portrait,
+            ),
+            theme::heading(fonts, name.to_string(), 1.3),
+            (theme::text(fonts, "", 1.0, palette::TEXT_DIM), MoodLabel),
+        ],
+    )
+}
+
+fn meter_bar(fonts: &Fonts, label: &str, meter: usize, shown: f32) -> impl Bundle {
+    (
+        Node {
+            width: percent(100),
+            flex_direction: FlexDirection::Column,
+            row_gap: px(4),
+            ..default()
+        },
+        children![
+            (
+                theme::text(fonts, label.to_string(), 0.8, palette::TEXT_DIM),
+                MeterValue(meter)
+            ),
+            (
+                Node {
+                    width: percent(100),
+                    height: px(12),
+                    border_radius: BorderRadius::all(px(6)),
+                    ..default()
+                },
+                BackgroundColor(palette::TRACK),
+                children![(
+                    Node {
+                        width: percent(shown * 100.0),
+                        height: percent(100),
+                        border_radius: BorderRadius::all(px(6)),
+                        ..default()
+                    },
+                    BackgroundColor(quality_color(shown)),
+                    MeterBar { meter, shown },
+                )],
+            ),
+        ],
+    )
 }
 
 fn refresh_dialogue(
@@ -180,11 +211,13 @@ fn refresh_dialogue(
     fonts: Res<Fonts>,
     play: Res<ActivePlay>,
     library: Res<Library>,
-    panel: Single<Entity, With<DialoguePanel>>,
+    panel: Single<(Entity, &mut ScrollPosition), With<DialoguePanel>>,
 ) {
-    let panel = *panel;
+    let (panel, mut scroll) = panel.into_inner();
     commands.entity(panel).despawn_related::<Children>();
-    let session = &play.session;
+    // The newest line and the replies start at the top of the panel.
+    scroll.y = 0.0;
+    let session = play.session();
     let edited = library
         .get(&session.scenario().id)
         .is_some_and(|e| e.version > play.version);
@@ -198,51 +231,74 @@ fn refresh_dialogue(
                 palette::ACCENT,
             ));
         }
-        if play.coach
-            && let Some((said, feedback, tags)) = &play.last_step
-        {
-            let quality = frontline_core::scoring::choice_quality(tags);
-            let tags: Vec<String> = tags.iter().map(ToString::to_string).collect();
-            parent.spawn((
-                theme::panel(theme::panel_node()),
-                children![
-                    theme::text(&fonts, format!("You: {said}"), 0.9, palette::TEXT_DIM),
-                    theme::text(&fonts, tags.join(" · "), 0.85, quality_color(quality)),
-                    theme::text(&fonts, feedback.clone(), 0.95, palette::TEXT),
-                ],
-            ));
+        if let Some(told) = &play.last {
+            parent.spawn(told_card(&fonts, told));
         }
-        match session.state() {
-            State::Waiting { .. } => {
-                let (node, line) = session.current().expect("waiting");
-                let speaker = match node.speaker {
-                    Speaker::Customer => session.customer_name().to_string(),
-                    Speaker::Narrator => String::new(),
-                    Speaker::Staff => "Staff".to_string(),
+        match play.playthrough.prompt() {
+            Prompt::Choose {
+                speaker,
+                line,
+                offers,
+                ..
+            } => {
+                let said = match speaker {
+                    Some(name) => format!("{name}: “{line}”"),
+                    None => line.to_string(),
                 };
-                let said = if speaker.is_empty() { line.to_string() } else { format!("{speaker}: “{line}”") };
-                parent.spawn((
-                    theme::panel_node(),
-                    BackgroundColor(palette::PANEL_RAISED),
-                    children![theme::text(&fonts, said, 1.15, palette::TEXT)],
-                ));
-                for (i, &choice) in session.offered().iter().enumerate() {
-                    let text = format!("{}.  {}", i + 1, node.choices[choice].text);
-                    parent.spawn(theme::button(&fonts, text, move |_: On<Activate>, mut choose: MessageWriter<ChooseOffer>| {
-                        choose.write(ChooseOffer(i));
-                    }));
+                parent.spawn(said_card(&fonts, said));
+                for (i, offer) in offers.iter().enumerate() {
+                    parent.spawn(offer_button(&fonts, i, offer.text));
                 }
                 parent.spawn(key_hint(&fonts, "1-9: choose   Esc: leave the conversation"));
             }
-            State::Stuck { node } => {
-                let id = &session.scenario().nodes[node].id;
-                let message = format!("The scenario is stuck at node `{id}`: no choice can be offered. Run `frontline validate` and tell its author.");
+            Prompt::Ended { ending } => {
+                parent.spawn(said_card(&fonts, ending.text.clone()));
+                parent.spawn(theme::button(&fonts, "See your debrief", open_debrief));
+                parent.spawn(key_hint(&fonts, "Enter: see your debrief"));
+            }
+            Prompt::Stuck { node } => {
+                let message = Prompt::stuck_message(node);
                 parent.spawn(theme::text(&fonts, message, 1.0, palette::BAD));
                 parent.spawn(key_hint(&fonts, "Esc: back"));
             }
-            State::Ended { .. } => {}
         }
     });
+}
+
+/// What the customer (or the narrator) says.
+fn said_card(fonts: &Fonts, said: String) -> impl Bundle {
+    (
+        theme::panel_node(),
+        BackgroundColor(palette::PANEL_RAISED),
+        children![theme::text(fonts, said, 1.15, palette::TEXT)],
+    )
+}
+
+/// The trainee's last reply, with its feedback in coach mode.
+fn told_card(fonts: &Fonts, told: &Told) -> impl Bundle {
+    let you = theme::text(fonts, format!("You: {}", told.said), 0.9, palette::TEXT_DIM);
+    let (tags, color, why) = match &told.feedback {
+        Some(feedback) => {
+            let tags: Vec<String> = feedback.tags.iter().map(ToString::to_string).collect();
+            let color = quality_color(feedback.quality);
+            (tags.join(" · "), color, feedback.text.clone())
+        }
+        None => (String::new(), palette::TEXT_DIM, String::new()),
+    };
+    let tags = theme::text(fonts, tags, 0.85, color);
+    let why = theme::text(fonts, why, 0.95, palette::TEXT);
+    (theme::panel(theme::panel_node()), children![you, tags, why])
+}
+
+fn offer_button(fonts: &Fonts, i: usize, text: &str) -> impl Bundle {
+    let label = format!("{}.  {text}", i + 1);
+    theme::button(
+        fonts,
+        label,
+        move |_: On<Activate>, mut choose: MessageWriter<ChooseOffer>| {
+            choose.write(ChooseOffer(i));
+        },
+    )
 }
 
 fn choose_by_key(keys: Res<ButtonInput<KeyCode>>, mut choose: MessageWriter<ChooseOffer>) {
@@ -251,80 +307,98 @@ fn choose_by_key(keys: Res<ButtonInput<KeyCode>>, mut choose: MessageWriter<Choo
     }
 }
 
-fn start_recording(play: Res<ActivePlay>, records: Option<ResMut<Records>>) {
-    if let Some(mut records) = records {
-        let mode = if play.coach { Mode::Coach } else { Mode::Exam };
-        records.0.start(&play.session, &play.source, mode);
+/// Runs `f` with the journal to write to: the trainee's records, or none
+/// before a name is known.
+fn with_journal<T>(
+    records: &mut Option<ResMut<Records>>,
+    f: impl FnOnce(&mut dyn Journal) -> T,
+) -> T {
+    match records {
+        Some(records) => f(&mut records.0),
+        None => f(&mut NoJournal),
     }
 }
 
-/// Applies and records the choice; at an ending, scores the session and
-/// opens the debrief.
+fn start_recording(mut play: ResMut<ActivePlay>, mut records: Option<ResMut<Records>>) {
+    with_journal(&mut records, |journal| play.playthrough.start(journal));
+}
+
+/// Hands the choice to the runner, which records it and, at an ending,
+/// concludes the session.
 fn apply_choice(
-    mut commands: Commands,
     mut choices: MessageReader<ChooseOffer>,
     mut play: ResMut<ActivePlay>,
     mut records: Option<ResMut<Records>>,
-    mut next: ResMut<NextState<Screen>>,
 ) {
     let Some(&ChooseOffer(offer)) = choices.read().next() else {
         return;
     };
     choices.clear();
-    let Ok(step) = play.session.choose(offer) else {
-        return;
-    };
-    let (node, choice) = (step.node, step.choice);
-    if let Some(records) = records.as_mut() {
-        records.0.choice(&play.session);
+    let chosen = with_journal(&mut records, |journal| {
+        play.playthrough.choose(offer, journal)
+    });
+    if let Ok(told) = chosen {
+        if let Some(reason) = &told.recording_failed {
+            warn!("recording stopped: {reason}");
+        }
+        play.last = Some(told);
+        if play.playthrough.conclusion().is_some() {
+            // What the window test waits for before opening the debrief.
+            info!("conversation: ended");
+        }
     }
-    let choice = &play.session.scenario().nodes[node].choices[choice];
-    let last = (
-        choice.text.clone(),
-        choice.feedback.clone(),
-        choice.tags.clone(),
-    );
-    play.last_step = Some(last);
-    if let Some(debrief) = Debrief::of(&play.session) {
-        let bounds = frontline_core::bounds::ScoreBounds::of(play.session.scenario());
-        let improved = records.as_mut().is_some_and(|records| {
-            let previous = records.0.best(&debrief.scenario).and_then(|a| a.score());
-            records.0.finish(&debrief);
-            records.0.is_recording() && previous.is_none_or(|best| debrief.score > best)
-        });
-        commands.insert_resource(Results {
-            debrief,
-            bounds,
-            improved,
-        });
+}
+
+fn open_debrief(
+    _: On<Activate>,
+    mut commands: Commands,
+    play: Res<ActivePlay>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if let Some(results) = Results::of(&play.playthrough) {
+        commands.insert_resource(results);
+        next.set(Screen::Debrief);
+    }
+}
+
+fn open_debrief_by_key(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut commands: Commands,
+    play: Res<ActivePlay>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if keys.just_pressed(KeyCode::Enter)
+        && let Some(results) = Results::of(&play.playthrough)
+    {
+        commands.insert_resource(results);
         next.set(Screen::Debrief);
     }
 }
 
 fn restart_on_edit(
-    mut commands: Commands,
     keys: Res<ButtonInput<KeyCode>>,
     library: Res<Library>,
     mut play: ResMut<ActivePlay>,
+    mut records: Option<ResMut<Records>>,
 ) {
     if !keys.just_pressed(KeyCode::KeyR) {
         return;
     }
-    let Some(entry) = library.get(&play.session.scenario().id) else {
+    let Some(entry) = library.get(&play.session().scenario().id) else {
         return;
     };
-    if entry.version > play.version {
-        let scenario = Arc::clone(entry.scenario.as_ref().expect("loaded"));
-        play.session = Session::new(scenario, play.session.seed());
-        play.source = Arc::clone(&entry.source);
-        play.version = entry.version;
-        play.last_step = None;
-        commands.run_system_cached(start_recording);
-    }
+    let (Some(prepared), true) = (entry.prepared(), entry.version > play.version) else {
+        return;
+    };
+    let seed = play.session().seed();
+    let mut restarted = Playthrough::new(&prepared, seed, play.playthrough.mode());
+    with_journal(&mut records, |journal| restarted.start(journal));
+    *play = ActivePlay::new(restarted, entry.version);
 }
 
 /// Eases each bar toward its meter and keeps frames coming while any moves;
-/// the portrait and mood word follow the first meter.
+/// the portrait and mood word follow the first meter (in coach mode: exam
+/// mode gives nothing away until the debrief).
 fn animate_meters(
     time: Res<Time>,
     play: Res<ActivePlay>,
@@ -334,8 +408,8 @@ fn animate_meters(
     mut portrait: Query<&mut ImageNode, With<Portrait>>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let scenario = play.session.scenario();
-    let values = play.session.meters();
+    let scenario = Arc::clone(play.session().scenario());
+    let values = play.session().meters();
     let step = (time.delta_secs() * 1.5).min(1.0);
     let mut moving = false;
     for (mut bar, mut node, mut color) in &mut bars {
@@ -360,6 +434,7 @@ fn animate_meters(
             }
         }
     }
+    let changes = play.last.as_ref().and_then(|t| t.meters.as_ref());
     for (MeterValue(i), mut text) in &mut labels {
         let meter = &scenario.meters[*i];
         let hint = if meter.better == Better::Lower {
@@ -367,7 +442,11 @@ fn animate_meters(
         } else {
             ""
         };
-        text.0 = format!("{} {}{hint}", meter.label, values[*i]);
+        let change = changes
+            .map(|c| c[*i].delta())
+            .filter(|&d| d != 0)
+            .map_or(String::new(), |d| format!(" ({d:+})"));
+        text.0 = format!("{} {}{change}{hint}", meter.label, values[*i]);
     }
     if moving {
         redraw.write(RequestRedraw);
@@ -379,7 +458,7 @@ fn mood_of(share: f32) -> (&'static str, Color) {
         s if s < 0.2 => "furious",
         s if s < 0.4 => "upset",
         s if s < 0.6 => "uneasy",
-        s if s < 0.8 => "pleased",
+        s if s < 0.8 => "content",
         _ => "delighted",
     };
     (word, quality_color(share))

@@ -12,6 +12,7 @@ use bevy::state::app::StatesPlugin;
 use bevy::text::RemSize;
 use bevy::window::RequestRedraw;
 use frontline_core::explore::witnesses;
+use frontline_core::runner::PersonalBest;
 use frontline_core::{Debrief, Outcome, Session};
 
 use super::library::Library;
@@ -142,7 +143,7 @@ fn a_trainee_plays_a_scenario_by_keys_to_its_promoter_ending_and_replays_it() {
     app.insert_resource(NextSeed(Some(seed)));
     press(&mut app, KeyCode::Digit1);
     assert_eq!(screen(&app), Screen::Briefing);
-    assert_eq!(app.world().resource::<ActivePlay>().session.seed(), seed);
+    assert_eq!(app.world().resource::<ActivePlay>().session().seed(), seed);
     press(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Conversation);
     let shown = texts(&mut app);
@@ -171,19 +172,26 @@ fn a_trainee_plays_a_scenario_by_keys_to_its_promoter_ending_and_replays_it() {
         expected.choose_written(choice).unwrap();
         press(&mut app, digit(shown));
     }
+    assert_eq!(
+        screen(&app),
+        Screen::Conversation,
+        "the customer's reaction comes before the debrief"
+    );
+    let ending = Debrief::of(&expected).unwrap().ending_text;
+    assert!(texts(&mut app).iter().any(|t| t.contains(&ending)));
+    press(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Debrief);
     let results = app.world().resource::<Results>();
     let debrief = Debrief::of(&expected).unwrap();
+    let conclusion = &results.conclusion;
     assert_eq!(
-        results.debrief, debrief,
+        conclusion.debrief, debrief,
         "the screen shows the core's debrief"
     );
-    assert_eq!(results.debrief.outcome, Outcome::Promoter);
-    assert!(results.bounds.best >= debrief.score && results.bounds.worst <= debrief.score);
-    assert!(
-        results.improved,
-        "a first finished attempt is a personal best"
-    );
+    assert_eq!(debrief.outcome, Outcome::Promoter);
+    let bounds = conclusion.bounds.unwrap();
+    assert!(bounds.best >= debrief.score && bounds.worst <= debrief.score);
+    assert_eq!(conclusion.personal_best, PersonalBest::First);
     let attempts = app.world().resource::<Records>().0.attempts();
     assert_eq!(attempts.len(), 1);
     assert_eq!(attempts[0].trainee, "Ada");
@@ -197,7 +205,7 @@ fn a_trainee_plays_a_scenario_by_keys_to_its_promoter_ending_and_replays_it() {
     press(&mut app, KeyCode::KeyS);
     assert_eq!(screen(&app), Screen::Briefing);
     assert_eq!(
-        app.world().resource::<ActivePlay>().session.seed(),
+        app.world().resource::<ActivePlay>().session().seed(),
         seed,
         "replay keeps the seed"
     );
@@ -298,7 +306,7 @@ fn a_conversation_in_progress_offers_to_restart_with_an_edited_scenario() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Digit1);
     assert_eq!(
-        app.world().resource::<ActivePlay>().session.steps().len(),
+        app.world().resource::<ActivePlay>().session().steps().len(),
         1
     );
 
@@ -324,18 +332,18 @@ fn a_conversation_in_progress_offers_to_restart_with_an_edited_scenario() {
         "the trainee is offered a restart"
     );
     assert_eq!(
-        app.world().resource::<ActivePlay>().session.steps().len(),
+        app.world().resource::<ActivePlay>().session().steps().len(),
         1,
         "nothing changes unasked"
     );
     press(&mut app, KeyCode::KeyR);
     let play = app.world().resource::<ActivePlay>();
     assert_eq!(
-        play.session.steps().len(),
+        play.session().steps().len(),
         0,
         "restarted from the beginning"
     );
-    assert_eq!(play.session.scenario().title, "Sea, revised");
+    assert_eq!(play.session().scenario().title, "Sea, revised");
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -353,7 +361,7 @@ fn a_scenario_named_on_the_command_line_opens_after_the_name() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Briefing);
     assert_eq!(
-        app.world().resource::<ActivePlay>().session.scenario().id,
+        app.world().resource::<ActivePlay>().session().scenario().id,
         "phone"
     );
     assert!(
@@ -362,3 +370,5 @@ fn a_scenario_named_on_the_command_line_opens_after_the_name() {
     );
     fs::remove_dir_all(dir).unwrap();
 }
+
+mod debrief;

@@ -1,31 +1,57 @@
-//! The debrief: score, grade and outcome; each pillar of practice; the path
-//! taken with the feedback for every choice; satisfaction over the
-//! conversation; and how far the trainee was from the best possible score.
+//! The debrief: what the runner concluded, shown. On the left the score,
+//! grade, outcome, best possible and personal best, and satisfaction over the
+//! conversation; on the right where the points went (the costliest turns
+//! first, with the better reply), what to work on next, and the whole path.
+//! Any turn can be tried again: the session restarts there with the same seed
+//! and earlier choices, recorded as a retry.
+
+mod hindsight;
+mod summary;
 
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
-use frontline_core::bounds::ScoreBounds;
-use frontline_core::{Debrief, Outcome, Pillar};
+use frontline_core::runner::Retry;
+use frontline_core::{Conclusion, Outcome, Playthrough, Prepared};
 
 use super::{ActivePlay, NextSeed, Screen, key_hint};
+use crate::game::library::Library;
 use crate::game::scroll::Scrollable;
-use crate::game::theme::{self, Fonts, palette, quality_color};
+use crate::game::theme::{self, Fonts, palette};
 
-/// The finished session's results.
+/// The debrief on screen: a session just finished, or a recorded one reopened.
 #[derive(Resource, Debug, Clone)]
 pub struct Results {
-    pub debrief: Debrief,
-    pub bounds: ScoreBounds,
-    /// Whether this beat the trainee's best.
-    pub improved: bool,
+    pub conclusion: Conclusion,
+    pub prepared: Prepared,
+    /// Said above the figures, e.g. that the scenario changed since.
+    pub note: Option<String>,
 }
+
+impl Results {
+    /// The results of a playthrough, once it has ended.
+    pub fn of(playthrough: &Playthrough) -> Option<Results> {
+        Some(Results {
+            conclusion: playthrough.conclusion()?.clone(),
+            prepared: playthrough.prepared().clone(),
+            note: None,
+        })
+    }
+}
+
+/// Try turn `n` (1-based) of the debriefed session again.
+#[derive(Message, Debug, Clone, Copy)]
+pub struct TryAgain(pub usize);
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_message::<TryAgain>();
     app.add_systems(OnEnter(Screen::Debrief), spawn);
-    app.add_systems(Update, keys.run_if(in_state(Screen::Debrief)));
+    app.add_systems(
+        Update,
+        (keys, try_again).chain().run_if(in_state(Screen::Debrief)),
+    );
 }
 
-fn outcome_color(outcome: Outcome) -> Color {
+pub(super) fn outcome_color(outcome: Outcome) -> Color {
     match outcome {
         Outcome::Promoter => palette::GOOD,
         Outcome::Passive => palette::MIDDLE,
@@ -33,11 +59,7 @@ fn outcome_color(outcome: Outcome) -> Color {
     }
 }
 
-fn spawn(mut commands: Commands, fonts: Res<Fonts>, results: Res<Results>, play: Res<ActivePlay>) {
-    let d = &results.debrief;
-    let scenario = play.session.scenario();
-    let best = results.bounds.best;
-    let gap = best.saturating_sub(d.score);
+fn spawn(mut commands: Commands, fonts: Res<Fonts>, results: Res<Results>) {
     let root = commands
         .spawn((
             Node {
@@ -59,98 +81,8 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, results: Res<Results>, play:
             ..default()
         })
         .id();
-
-    let summary = commands
-        .spawn(theme::panel(Node {
-            width: percent(38),
-            min_width: px(320),
-            ..theme::panel_node()
-        }))
-        .id();
-    commands.entity(summary).with_children(|parent| {
-        parent.spawn(theme::text(
-            &fonts,
-            scenario.title.clone(),
-            0.9,
-            palette::TEXT_DIM,
-        ));
-        parent.spawn(theme::heading(&fonts, d.ending_title.clone(), 1.5));
-        parent.spawn(theme::text(
-            &fonts,
-            d.ending_text.clone(),
-            0.9,
-            palette::TEXT,
-        ));
-        parent.spawn(theme::heading(
-            &fonts,
-            format!("{} / 100 · grade {:?}", d.score, d.grade),
-            2.0,
-        ));
-        parent.spawn(theme::text(
-            &fonts,
-            format!("{:?}: {}", d.outcome, d.grade.meaning()),
-            1.0,
-            outcome_color(d.outcome),
-        ));
-        if results.improved {
-            parent.spawn(theme::text(
-                &fonts,
-                "New personal best!",
-                0.9,
-                palette::GOOD,
-            ));
-        }
-        parent.spawn(theme::text(
-            &fonts,
-            format!("Best possible here: {best}. You were {gap} point(s) from it."),
-            0.85,
-            palette::ACCENT,
-        ));
-        parent.spawn(theme::text(
-            &fonts,
-            format!(
-                "Customer {:.0}% · your service {:.0}%",
-                d.customer * 100.0,
-                d.practice * 100.0
-            ),
-            0.85,
-            palette::TEXT_DIM,
-        ));
-        let meter = &scenario.meters[0];
-        parent.spawn(theme::text(
-            &fonts,
-            format!("{} over the conversation", meter.label),
-            0.8,
-            palette::TEXT_DIM,
-        ));
-        parent
-            .spawn((
-                Node {
-                    height: px(90),
-                    flex_shrink: 0.0,
-                    width: percent(100),
-                    align_items: AlignItems::FlexEnd,
-                    column_gap: px(4),
-                    padding: px(4).all(),
-                    ..default()
-                },
-                BackgroundColor(palette::TRACK),
-            ))
-            .with_children(|chart| {
-                for values in &d.meter_trace {
-                    let share = meter.normalized(values[0]);
-                    chart.spawn((
-                        Node {
-                            flex_grow: 1.0,
-                            height: percent(share.max(0.03) * 100.0),
-                            ..default()
-                        },
-                        BackgroundColor(quality_color(share)),
-                    ));
-                }
-            });
-    });
-
+    let summary = commands.spawn(summary::panel()).id();
+    summary::fill(&mut commands, summary, &fonts, &results);
     let details = commands
         .spawn((
             Node {
@@ -161,119 +93,101 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, results: Res<Results>, play:
                 overflow: Overflow::scroll_y(),
                 ..default()
             },
+            ScrollPosition::default(),
             Scrollable,
         ))
         .id();
-    commands.entity(details).with_children(|parent| {
-        parent.spawn(theme::heading(&fonts, "Practices", 1.2));
-        for pillar in &d.pillars {
-            let used: Vec<&str> = pillar.practices.iter().map(|(p, _)| p.label()).collect();
-            let detail = if used.is_empty() {
-                "—".to_string()
-            } else {
-                used.join(", ")
-            };
-            let color = match (pillar.pillar, pillar.choices) {
-                (Pillar::AntiPattern, 0) => palette::GOOD,
-                (Pillar::AntiPattern, _) => palette::BAD,
-                (_, 0) => palette::TEXT_DIM,
-                _ => palette::GOOD,
-            };
-            parent.spawn(theme::text(
-                &fonts,
-                format!(
-                    "{}: {} choice(s) · {detail}",
-                    pillar.pillar.name(),
-                    pillar.choices
-                ),
-                0.85,
-                color,
-            ));
-        }
-        for advice in &d.advice {
-            parent.spawn(theme::text(
-                &fonts,
-                format!("To work on: {advice}"),
-                0.85,
-                palette::ACCENT,
-            ));
-        }
-        parent.spawn(theme::heading(&fonts, "Your path", 1.2));
-        for (i, step) in d.steps.iter().enumerate() {
-            let tags: Vec<String> = step.tags.iter().map(ToString::to_string).collect();
-            parent.spawn((
-                theme::panel(Node {
-                    flex_shrink: 0.0,
-                    row_gap: px(4),
-                    padding: px(12).all(),
-                    ..theme::panel_node()
-                }),
-                children![
-                    theme::text(
-                        &fonts,
-                        format!("{}. “{}”", i + 1, step.line),
-                        0.8,
-                        palette::TEXT_DIM
-                    ),
-                    theme::text(&fonts, format!("You: {}", step.choice), 0.85, palette::TEXT),
-                    theme::text(&fonts, tags.join(" · "), 0.8, quality_color(step.quality)),
-                    theme::text(&fonts, step.feedback.clone(), 0.8, palette::TEXT),
-                ],
-            ));
-        }
-    });
-
-    let seed = d.seed;
-    let actions = commands
-        .spawn((
-            Node {
-                column_gap: px(12),
-                align_items: AlignItems::Center,
-                ..default()
-            },
-            children![
-                theme::button(
-                    &fonts,
-                    "Replay (new seed)",
-                    |_: On<Activate>, mut commands: Commands| {
-                        commands.insert_resource(NextSeed(None));
-                        commands.set_state(Screen::Briefing);
-                    }
-                ),
-                theme::button(
-                    &fonts,
-                    format!("Replay seed {seed}"),
-                    move |_: On<Activate>, mut commands: Commands| {
-                        commands.insert_resource(NextSeed(Some(seed)));
-                        commands.set_state(Screen::Briefing);
-                    }
-                ),
-                theme::button(
-                    &fonts,
-                    "Another scenario",
-                    |_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
-                        next.set(Screen::Select);
-                    }
-                ),
-                key_hint(
-                    &fonts,
-                    "N: new seed   S: same seed   Enter/Esc: scenarios   ↑↓: scroll"
-                ),
-            ],
-        ))
-        .id();
+    hindsight::fill(&mut commands, details, &fonts, &results.conclusion);
+    let actions = commands.spawn(actions(&fonts, &results.conclusion)).id();
     commands.entity(columns).add_children(&[summary, details]);
     commands.entity(root).add_children(&[columns, actions]);
 }
 
-fn keys(keys: Res<ButtonInput<KeyCode>>, results: Res<Results>, mut commands: Commands) {
+fn actions(fonts: &Fonts, conclusion: &Conclusion) -> impl Bundle {
+    let seed = conclusion.debrief.seed;
+    (
+        Node {
+            column_gap: px(12),
+            align_items: AlignItems::Center,
+            flex_wrap: FlexWrap::Wrap,
+            row_gap: px(8),
+            ..default()
+        },
+        children![
+            theme::button(
+                fonts,
+                "Replay (new seed)",
+                |_: On<Activate>, mut commands: Commands| {
+                    commands.insert_resource(NextSeed(None));
+                    commands.set_state(Screen::Briefing);
+                }
+            ),
+            theme::button(
+                fonts,
+                format!("Replay seed {seed}"),
+                move |_: On<Activate>, mut commands: Commands| {
+                    commands.insert_resource(NextSeed(Some(seed)));
+                    commands.set_state(Screen::Briefing);
+                }
+            ),
+            theme::button(
+                fonts,
+                "Another scenario",
+                |_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
+                    next.set(Screen::Select);
+                }
+            ),
+            key_hint(
+                fonts,
+                "T: try the costliest moment again   N: new seed   S: same seed   Enter/Esc: scenarios   ↑↓: scroll"
+            ),
+        ],
+    )
+}
+
+fn keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    results: Res<Results>,
+    mut commands: Commands,
+    mut again: MessageWriter<TryAgain>,
+) {
     if keys.just_pressed(KeyCode::KeyN) {
         commands.insert_resource(NextSeed(None));
         commands.set_state(Screen::Briefing);
     } else if keys.just_pressed(KeyCode::KeyS) {
-        commands.insert_resource(NextSeed(Some(results.debrief.seed)));
+        commands.insert_resource(NextSeed(Some(results.conclusion.debrief.seed)));
         commands.set_state(Screen::Briefing);
+    } else if keys.just_pressed(KeyCode::KeyT) {
+        let costly = results.conclusion.hindsight.costly();
+        let turn = costly.first().map_or(1, |t| t.number);
+        again.write(TryAgain(turn));
     } else if keys.just_pressed(KeyCode::Enter) {
         commands.set_state(Screen::Select);
     }
+}
+
+/// Restarts the debriefed session at the turn asked for.
+fn try_again(
+    mut asked: MessageReader<TryAgain>,
+    mut commands: Commands,
+    results: Res<Results>,
+    library: Res<Library>,
+) {
+    let Some(&TryAgain(turn)) = asked.read().last() else {
+        return;
+    };
+    let c = &results.conclusion;
+    let retry = Retry {
+        of: c.attempt,
+        turn,
+    };
+    let Ok(playthrough) = Playthrough::retry(&results.prepared, &c.record, retry, c.mode) else {
+        warn!("turn {turn} can no longer be replayed");
+        return;
+    };
+    let version = library
+        .get(&c.debrief.scenario)
+        .map_or(0, |entry| entry.version);
+    commands.insert_resource(ActivePlay::new(playthrough, version));
+    commands.set_state(Screen::Conversation);
 }

@@ -1,0 +1,175 @@
+//! The debrief in the terminal: what the runner concluded, printed. Shared by
+//! `play --text` and the report command's reopened attempts.
+
+use std::io::{self, Write};
+
+use frontline_core::review::{Focus, Hindsight, Turn};
+use frontline_core::runner::{MeterChange, PersonalBest};
+use frontline_core::{Conclusion, Practice, Scenario, Session};
+
+use super::play_text::replay_command;
+
+pub fn print(c: &Conclusion, session: &Session, out: &mut impl Write) -> io::Result<()> {
+    let d = &c.debrief;
+    writeln!(out, "\n=== Debrief ===")?;
+    writeln!(out, "Ending: {}. {}", d.ending_title, d.ending_text)?;
+    writeln!(out, "Outcome: {:?}", d.outcome)?;
+    writeln!(
+        out,
+        "Score: {}/100, grade {:?} ({})",
+        d.score,
+        d.grade,
+        d.grade.meaning()
+    )?;
+    writeln!(
+        out,
+        "  The customer's satisfaction: {:.0}% (60% of the score) | Your service practices: {:.0}% (40%)",
+        d.customer * 100.0,
+        d.practice * 100.0
+    )?;
+    if let Some(bounds) = c.bounds {
+        writeln!(out, "  Best possible in this scenario: {}", bounds.best)?;
+    }
+    if let Some(line) = personal_best(c.personal_best) {
+        writeln!(out, "  {line}")?;
+    }
+    where_the_points_went(&c.hindsight, out)?;
+    to_work_on(&c.hindsight.focus, out)?;
+    path(c, out)?;
+    writeln!(out, "\nReplay this session: {}", replay_command(session))
+}
+
+fn personal_best(best: PersonalBest) -> Option<String> {
+    match best {
+        PersonalBest::Unknown => None,
+        PersonalBest::First => Some("Your first recorded attempt at this scenario.".into()),
+        PersonalBest::Improved { previous } => {
+            Some(format!("New personal best (your best was {previous})."))
+        }
+        PersonalBest::Kept { best } => Some(format!("Your best so far: {best}.")),
+    }
+}
+
+fn where_the_points_went(h: &Hindsight, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "\nWhere the points went:")?;
+    let Some(start) = h.start else {
+        return writeln!(out, "  (not computed: the scenario is too large to search)");
+    };
+    writeln!(
+        out,
+        "  From the start, the best replies guaranteed {start}. You gave away {}{}.",
+        h.lost(),
+        match h.luck {
+            Some(0) | None => String::new(),
+            Some(luck) => format!("; the random events gave you {luck} more than their worst"),
+        }
+    )?;
+    let costly = h.costly();
+    for turn in &costly {
+        costly_turn(turn, out)?;
+    }
+    if costly.is_empty() {
+        writeln!(out, "  Every reply kept the best score still possible.")?;
+    } else if costly.len() < h.turns.len() {
+        writeln!(
+            out,
+            "  Every other reply kept the best score still possible."
+        )?;
+    }
+    Ok(())
+}
+
+fn costly_turn(turn: &Turn, out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "  Turn {} ({}): they said: {}",
+        turn.number,
+        minus(turn.lost()),
+        turn.line
+    )?;
+    writeln!(
+        out,
+        "     You said: {}{}",
+        turn.chosen.text,
+        tag_list(&turn.chosen.tags)
+    )?;
+    if let Some((better, keeps)) = &turn.better {
+        writeln!(
+            out,
+            "     Better:   {}{}",
+            better.text,
+            tag_list(&better.tags)
+        )?;
+        let kept = turn.kept.map_or("no ending".into(), |k| k.to_string());
+        writeln!(
+            out,
+            "     It guaranteed {keeps}; yours, {kept}. {}",
+            better.feedback
+        )?;
+    }
+    Ok(())
+}
+
+fn to_work_on(focus: &[Focus], out: &mut impl Write) -> io::Result<()> {
+    if focus.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nTo work on next:")?;
+    for (i, f) in focus.iter().enumerate() {
+        let at = match f.worst {
+            Some((turn, practice)) => format!(
+                " ({} points; most at turn {turn}: {})",
+                f.points,
+                practice.label()
+            ),
+            None => String::new(),
+        };
+        writeln!(out, "  {}. {}{at}: {}", i + 1, f.pillar.name(), f.advice)?;
+    }
+    Ok(())
+}
+
+fn path(c: &Conclusion, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "\nYour path:")?;
+    for turn in &c.hindsight.turns {
+        writeln!(out, "  {}. They said: {}", turn.number, turn.line)?;
+        let chosen = &turn.chosen;
+        writeln!(
+            out,
+            "     You said: {}{}",
+            chosen.text,
+            tag_list(&chosen.tags)
+        )?;
+        writeln!(out, "     {}", chosen.feedback)?;
+    }
+    Ok(())
+}
+
+/// `−12`, with a real minus sign.
+fn minus(points: u8) -> String {
+    format!("\u{2212}{points}")
+}
+
+/// `Satisfaction 45 (+5) | Trust 50 | Expectation gap 40 (-20)`
+pub fn meter_line(scenario: &Scenario, meters: &[MeterChange]) -> String {
+    let parts: Vec<String> = meters
+        .iter()
+        .map(|m| {
+            let label = &scenario.meters[m.meter].label;
+            match m.delta() {
+                0 => format!("{label} {}", m.after),
+                delta => format!("{label} {} ({delta:+})", m.after),
+            }
+        })
+        .collect();
+    parts.join(" | ")
+}
+
+/// ` [Understanding: asked about their expectation; …]`, or nothing.
+pub fn tag_list(tags: &[Practice]) -> String {
+    if tags.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = tags.iter().map(Practice::to_string).collect();
+    format!(" [{}]", names.join("; "))
+}
