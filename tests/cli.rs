@@ -360,3 +360,66 @@ fn a_report_without_records_says_so_and_creates_nothing() {
     let out = frontline_with_data(&empty, &["report", "--since", "last week"], "");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// How many replies taking always the first offer makes, from `seed` and
+/// after `earlier` replies taken the same way.
+fn first_offer_turns(id: &str, seed: u64, earlier: usize) -> usize {
+    let catalog = Catalog::load(&[scenarios()]).unwrap();
+    let scenario = Arc::new(catalog.find(id).unwrap().scenario.clone());
+    let mut session = Session::new(scenario, seed);
+    let mut turns = 0;
+    while !session.offered().is_empty() {
+        session.choose(0).unwrap();
+        turns += 1;
+    }
+    turns - earlier
+}
+
+#[test]
+fn the_text_debrief_says_where_the_points_went_and_a_turn_can_be_tried_again() {
+    let turns = first_offer_turns("caviar", 7, 0);
+    let again = first_offer_turns("caviar", 7, 1);
+    let input = format!("{}2\n{}\n", "1\n".repeat(turns), "1\n".repeat(again));
+    let out = frontline(&["play", "--text", "caviar", "--seed", "7"], &input);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(text.matches("=== Debrief ===").count(), 2, "{text}");
+    for shown in [
+        "Where the points went:",
+        "the best replies guaranteed",
+        "Best possible in this scenario:",
+        "=== Turn 2 again",
+        "(Turn 2 tried again.)",
+        "Your first recorded attempt at this scenario.",
+        "Your best so far:",
+    ] {
+        assert!(text.contains(shown), "missing `{shown}`:\n{text}");
+    }
+}
+
+#[test]
+fn exam_mode_in_the_terminal_gives_nothing_away_before_the_debrief() {
+    let turns = first_offer_turns("phone", 3, 0);
+    let input = "1\n".repeat(turns);
+    let out = frontline(
+        &["play", "--text", "phone", "--seed", "3", "--exam"],
+        &input,
+    );
+    let text = stdout(&out);
+    let (conversation, debrief) = text.split_once("=== Debrief ===").expect("a debrief");
+    assert!(!conversation.contains("Feedback"), "{conversation}");
+    assert!(!conversation.contains("Satisfaction"), "{conversation}");
+    assert!(debrief.contains("Your path:"), "{debrief}");
+}
+
+#[test]
+fn a_trial_run_records_nothing() {
+    let data = scratch("trial");
+    let turns = first_offer_turns("late_meal", 1, 0);
+    let input = "1\n".repeat(turns);
+    let args = ["play", "--text", "late_meal", "--seed", "1", "--no-record"];
+    let out = frontline_with_data(&data, &args, &input);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("Recording as"));
+    assert_eq!(fs::read_dir(&data).unwrap().count(), 0, "nothing written");
+}

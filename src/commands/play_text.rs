@@ -124,7 +124,10 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
             let prepared = playthrough.prepared().clone();
             playthrough = Playthrough::retry(&prepared, &record, retry, playthrough.mode())
                 .map_err(io::Error::other)?;
-            writeln!(self.out, "\n=== Turn {turn} again ===")?;
+            writeln!(
+                self.out,
+                "\n=== Turn {turn} again: this time, which reply keeps the most? ==="
+            )?;
         }
     }
 

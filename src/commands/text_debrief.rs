@@ -12,6 +12,9 @@ use super::play_text::replay_command;
 pub fn print(c: &Conclusion, session: &Session, out: &mut impl Write) -> io::Result<()> {
     let d = &c.debrief;
     writeln!(out, "\n=== Debrief ===")?;
+    if let Some(retry) = c.retry {
+        writeln!(out, "(Turn {} tried again.)", retry.turn)?;
+    }
     writeln!(out, "Ending: {}. {}", d.ending_title, d.ending_text)?;
     writeln!(out, "Outcome: {:?}", d.outcome)?;
     writeln!(

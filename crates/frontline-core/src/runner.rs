@@ -252,6 +252,11 @@ impl Playthrough {
         self.mode
     }
 
+    /// The earlier attempt and turn this one restarted at, if it is a retry.
+    pub fn retrying(&self) -> Option<Retry> {
+        self.retry
+    }
+
     pub fn prompt(&self) -> Prompt<'_> {
         self.session.prompt()
     }

@@ -231,6 +231,12 @@ fn refresh_dialogue(
                 palette::ACCENT,
             ));
         }
+        if let Some(retry) = play.playthrough.retrying()
+            && session.steps().len() + 1 == retry.turn
+        {
+            let again = format!("Turn {} again: this time, which reply keeps the most?", retry.turn);
+            parent.spawn(theme::text(&fonts, again, 0.9, palette::ACCENT));
+        }
         if let Some(told) = &play.last {
             parent.spawn(told_card(&fonts, told));
         }

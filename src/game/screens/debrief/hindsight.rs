@@ -125,12 +125,19 @@ fn path_turn(fonts: &Fonts, turn: &Turn) -> impl Bundle {
     )
 }
 
+/// A button as wide as its label, at the start of its card.
 fn try_again_button(fonts: &Fonts, turn: usize) -> impl Bundle {
-    theme::button(
-        fonts,
-        format!("Try turn {turn} again"),
-        move |_: On<Activate>, mut again: MessageWriter<TryAgain>| {
-            again.write(TryAgain(turn));
+    (
+        Node {
+            align_self: AlignSelf::FlexStart,
+            ..default()
         },
+        children![theme::button(
+            fonts,
+            format!("Try turn {turn} again"),
+            move |_: On<Activate>, mut again: MessageWriter<TryAgain>| {
+                again.write(TryAgain(turn));
+            },
+        )],
     )
 }
