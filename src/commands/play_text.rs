@@ -201,7 +201,7 @@ fn meter_line(session: &Session, before: &[i32]) -> String {
     let parts: Vec<String> = meters
         .iter()
         .zip(session.meters().iter().zip(before))
-        .map(|(m, (&now, &was))| match now - was {
+        .map(|(m, (&now, &was))| match i64::from(now) - i64::from(was) {
             0 => format!("{} {now}", m.label),
             delta => format!("{} {now} ({delta:+})", m.label),
         })
