@@ -8,6 +8,7 @@ pub mod command;
 mod error;
 mod hash;
 pub mod html;
+pub mod output;
 mod paths;
 mod query;
 mod recorder;
