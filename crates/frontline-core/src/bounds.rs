@@ -19,8 +19,14 @@ use crate::scenario::Scenario;
 use crate::scoring::{Tally, quality_halves};
 
 /// Conversations longer than this many choices are not followed further: a
-/// scenario that loops has no final score on the way round its loop.
+/// scenario that loops has no final score on the way round its loop. A
+/// scenario without loops is followed to its longest conversation, up to
+/// [`MAX_CHAIN`].
 pub const MAX_STEPS: u16 = 200;
+
+/// The most choices followed in a scenario without loops: the quality sum,
+/// in halves, of that many choices still fits the state's key.
+pub const MAX_CHAIN: u16 = 16_383;
 
 /// States explored before the search gives up on being complete.
 pub const MAX_STATES: usize = 2_000_000;
@@ -156,7 +162,10 @@ pub struct Scores {
     pub worst: Option<Finish>,
     /// The highest finish among paths that took an anti-pattern.
     pub best_with_anti_pattern: Option<Finish>,
-    /// Some conversation went on past [`MAX_STEPS`] choices.
+    /// Choices after which a conversation was not followed further:
+    /// [`MAX_STEPS`], or the longest conversation of a scenario without loops.
+    pub max_steps: u16,
+    /// Some conversation went on past `max_steps` choices.
     pub truncated: bool,
     /// False when the search stopped at [`MAX_STATES`] or the situations were
     /// not all explored.
@@ -184,6 +193,9 @@ impl Scores {
                 (halves, c.tags.iter().any(|t| t.is_anti_pattern()))
             }));
         }
+        let max_steps = reach.longest_chain().map_or(MAX_STEPS, |longest| {
+            u16::try_from(longest).map_or(MAX_CHAIN, |n| n.clamp(MAX_STEPS, MAX_CHAIN))
+        });
         let mut search = Search {
             reach,
             first_choice,
@@ -197,6 +209,7 @@ impl Scores {
                 best: None,
                 worst: None,
                 best_with_anti_pattern: None,
+                max_steps,
                 truncated: false,
                 complete: reach.complete,
                 index: HashMap::default(),
@@ -304,7 +317,7 @@ impl Search<'_> {
         while next < self.scores.states.len() {
             let state = self.scores.states[next];
             let first = self.scores.edges.len();
-            if state.steps >= MAX_STEPS {
+            if state.steps >= self.scores.max_steps {
                 self.scores.truncated |= !reach.moves_at(state.situation).is_empty();
             } else {
                 let node = reach.situation(state.situation).node;

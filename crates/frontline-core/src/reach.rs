@@ -245,6 +245,34 @@ impl Reach {
         live
     }
 
+    /// The most situations one conversation can pass through, when no
+    /// situation can come round again; `None` when one can.
+    pub fn longest_chain(&self) -> Option<usize> {
+        let next = self.successor_lists();
+        let count = self.situation_count();
+        let mut waiting = vec![0usize; count];
+        for s in 0..count {
+            for &t in next.of(s) {
+                waiting[t] += 1;
+            }
+        }
+        // Kahn's order: a situation is taken once all that lead to it are.
+        let mut ready: Vec<usize> = (0..count).filter(|&s| waiting[s] == 0).collect();
+        let mut depth = vec![1usize; count];
+        let mut taken = 0;
+        while let Some(s) = ready.pop() {
+            taken += 1;
+            for &t in next.of(s) {
+                depth[t] = depth[t].max(depth[s] + 1);
+                waiting[t] -= 1;
+                if waiting[t] == 0 {
+                    ready.push(t);
+                }
+            }
+        }
+        (taken == count).then(|| depth.into_iter().max().unwrap_or(0))
+    }
+
     /// For each situation, the situations its moves lead to.
     pub fn successor_lists(&self) -> Adjacency {
         let mut start = Vec::with_capacity(self.situation_count() + 1);

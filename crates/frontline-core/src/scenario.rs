@@ -55,13 +55,22 @@ pub struct Meter {
 }
 
 impl Meter {
-    pub fn clamp(&self, value: i32) -> i32 {
-        value.clamp(self.min, self.max)
+    /// `value`, computed wide so that a meter plus any offset never wraps,
+    /// brought back into the meter's range.
+    pub fn clamp(&self, value: i64) -> i32 {
+        value.clamp(self.min.into(), self.max.into()) as i32
     }
 
-    /// The value on a 0..=1 scale where 1 is best for the customer.
+    /// `value + delta` kept in the meter's range.
+    pub fn add(&self, value: i32, delta: i32) -> i32 {
+        self.clamp(i64::from(value) + i64::from(delta))
+    }
+
+    /// The value on a 0..=1 scale where 1 is best for the customer. A range
+    /// can span all of `i32`, so the differences are taken in `i64`.
     pub fn normalized(&self, value: i32) -> f32 {
-        let share = (value - self.min) as f32 / (self.max - self.min) as f32;
+        let (value, min, max) = (i64::from(value), i64::from(self.min), i64::from(self.max));
+        let share = ((value - min) as f64 / (max - min) as f64) as f32;
         match self.better {
             Better::Higher => share,
             Better::Lower => 1.0 - share,
@@ -202,7 +211,7 @@ impl Scenario {
                 flags[f] = true;
             }
             for &(m, delta) in &persona.meters {
-                meters[m] = self.meters[m].clamp(meters[m] + delta);
+                meters[m] = self.meters[m].add(meters[m], delta);
             }
         }
         (flags, meters)
@@ -219,7 +228,7 @@ impl Scenario {
     /// Applies a choice's effects on the meters only.
     pub fn apply_effects(&self, choice: &Choice, meters: &mut [i32]) {
         for &(m, delta) in &choice.effects {
-            meters[m] = self.meters[m].clamp(meters[m] + delta);
+            meters[m] = self.meters[m].add(meters[m], delta);
         }
     }
 

@@ -1,10 +1,10 @@
 //! `frontline report`: the trainer's reports from the records, which it reads
 //! and never writes: an HTML page with charts, CSV tables, xAPI statements.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::output::{Outputs, same_head};
 use crate::{DATABASE_FILE, Filter, OpenOptions, Report, Timestamp, html, table, xapi};
 
 /// The options of `frontline report`.
@@ -28,6 +28,10 @@ pub struct ReportArgs {
     /// Write the attempts as a JSON array of xAPI statements here.
     #[arg(long, value_name = "FILE")]
     pub xapi: Option<PathBuf>,
+    /// Replace existing files that are not reports written by this command
+    /// (never the records database)
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn parse_since(text: &str) -> Result<Timestamp, String> {
@@ -50,19 +54,30 @@ pub fn run(data: &Path, args: ReportArgs) -> Result<(), String> {
     let attempts = store.sessions(&filter).map_err(|e| e.to_string())?;
     let report = Report::of(&attempts, filter, Timestamp::now());
     let written = |path: &PathBuf, e: io::Error| format!("cannot write {}: {e}", path.display());
+    let outputs = Outputs {
+        database: &path,
+        force: args.force,
+    };
     if let Some(file) = &args.html {
-        write_file(file, &html::page(&report)).map_err(|e| written(file, e))?;
+        let page = html::page(&report);
+        let own = |old: &[u8]| same_head(old, page.as_bytes(), b"</title>");
+        outputs
+            .write(file, page.as_bytes(), own)
+            .map_err(|e| written(file, e))?;
         eprintln!("wrote {}", file.display());
     }
     if let Some(dir) = &args.csv {
-        for file in table::write_files(dir, &report).map_err(|e| written(dir, e))? {
+        let files = table::write_files(dir, &report, outputs);
+        for file in files.map_err(|(file, e)| written(&file, e))? {
             eprintln!("wrote {}", file.display());
         }
     }
     if let Some(file) = &args.xapi {
         let statements = serde_json::Value::from(xapi::statements(&attempts));
-        let json = serde_json::to_string_pretty(&statements).map_err(|e| e.to_string())?;
-        write_file(file, &(json + "\n")).map_err(|e| written(file, e))?;
+        let json = serde_json::to_string_pretty(&statements).map_err(|e| e.to_string())? + "\n";
+        outputs
+            .write(file, json.as_bytes(), xapi::is_export)
+            .map_err(|e| written(file, e))?;
         eprintln!(
             "wrote {} ({} statements)",
             file.display(),
@@ -73,12 +88,4 @@ pub fn run(data: &Path, args: ReportArgs) -> Result<(), String> {
         table::write_trainees(io::stdout().lock(), &report.trainees).map_err(|e| e.to_string())?;
     }
     Ok(())
-}
-
-/// Writes `contents` to `path`, creating its folder as a trainer would expect.
-fn write_file(path: &Path, contents: &str) -> io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir)?;
-    }
-    fs::write(path, contents)
 }

@@ -9,6 +9,7 @@ mod error;
 mod hash;
 pub mod html;
 mod journal;
+pub mod output;
 mod paths;
 mod query;
 mod recorder;

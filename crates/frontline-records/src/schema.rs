@@ -54,7 +54,13 @@ pub(crate) fn open(
             path: path.to_path_buf(),
         });
     }
-    let version = check(path, &conn)?;
+    let version = match check(path, &conn) {
+        Err(e) if access == Access::ReadOnly && needs_shared_memory(path, &e) => {
+            conn = open_immutable(path).map_err(sqlite)?;
+            check(path, &conn)?
+        }
+        other => other?,
+    };
     if access == Access::ReadOnly {
         return match version {
             SCHEMA_VERSION => Ok(conn),
@@ -102,6 +108,43 @@ fn use_wal(conn: &Connection, busy_timeout: Duration) -> rusqlite::Result<()> {
     }
 }
 
+/// Whether a read failed only because SQLite could not create the
+/// shared-memory file of a WAL database beside it (a read-only folder or
+/// mount), with no `-wal` file there: nothing is waiting to be checkpointed,
+/// so the file alone holds every record.
+fn needs_shared_memory(path: &Path, error: &StoreError) -> bool {
+    let cannot_open = match error {
+        StoreError::ReadOnly { .. } => true,
+        StoreError::Sqlite { source, .. } => {
+            source.sqlite_error_code() == Some(ErrorCode::CannotOpen)
+        }
+        _ => false,
+    };
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    cannot_open && !Path::new(&wal).exists()
+}
+
+/// Opens the database as an immutable file: read with no locks and no
+/// shared memory, which is what a read-only folder allows.
+fn open_immutable(path: &Path) -> rusqlite::Result<Connection> {
+    let absolute = fs::canonicalize(path).map_err(|e| {
+        rusqlite::Error::InvalidPath(std::path::PathBuf::from(format!("{}: {e}", path.display())))
+    })?;
+    let mut uri = String::from("file:");
+    for b in absolute.as_os_str().as_encoded_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                uri.push(char::from(*b))
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    Connection::open_with_flags(uri, flags)
+}
+
 /// Makes the data folder; refuses a file marked read-only, which SQLite
 /// would still write when run by an administrator.
 fn prepare_folder(path: &Path, exists: bool) -> Result<(), StoreError> {
@@ -135,6 +178,16 @@ fn check(path: &Path, conn: &Connection) -> Result<i64, StoreError> {
     if application != i64::from(APPLICATION_ID) && !fresh {
         return Err(StoreError::NotFrontline {
             path: path.to_path_buf(),
+        });
+    }
+    // Only a migration creates tables, and it sets the version in the same
+    // transaction: tables at version 0 mean someone reset it by hand.
+    if version == 0 && objects > 0 {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!(
+                "its schema version is 0 but it already holds {objects} tables or indexes"
+            ),
         });
     }
     if version > SCHEMA_VERSION {

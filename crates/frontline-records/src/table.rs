@@ -1,14 +1,37 @@
 //! The reports as CSV tables for a spreadsheet: one row per trainee and
 //! scenario, per scenario, and per choice at each node. Empty cells mean
 //! "none" (no finished attempt, so no score).
+//!
+//! Names and texts come from trainees and scenario authors, so every cell
+//! that a spreadsheet would read as a formula is defused as OWASP's
+//! CSV-injection guidance says: a leading `'` before `=`, `+`, `-`, `@`, a tab
+//! or a carriage return.
 
-use std::fs::{self, File};
+use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use frontline_core::Practice;
 
+use crate::output::{Outputs, same_head};
 use crate::report::{NodeChoices, Report, ScenarioRow, TraineeRow};
+
+/// The cell as text a spreadsheet shows and never evaluates.
+pub fn defused(cell: &str) -> Cow<'_, str> {
+    match cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => Cow::Owned(format!("'{cell}")),
+        false => Cow::Borrowed(cell),
+    }
+}
+
+/// Writes one row, each cell defused.
+fn row<W: io::Write, S: AsRef<str>>(
+    csv: &mut csv::Writer<W>,
+    cells: impl IntoIterator<Item = S>,
+) -> csv::Result<()> {
+    let cells: Vec<S> = cells.into_iter().collect();
+    csv.write_record(cells.iter().map(|c| defused(c.as_ref()).into_owned()))
+}
 
 fn cell<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
@@ -34,18 +57,21 @@ pub fn write_trainees(out: impl io::Write, rows: &[TraineeRow]) -> csv::Result<(
         "time_spent_s",
     ])?;
     for r in rows {
-        csv.write_record([
-            r.trainee.clone(),
-            r.scenario.clone(),
-            r.attempts.to_string(),
-            r.finished.to_string(),
-            r.abandoned.to_string(),
-            cell(r.best_score),
-            cell(r.last_score),
-            r.last_verdict.name().to_string(),
-            r.last_played.to_string(),
-            r.time_spent_s.to_string(),
-        ])?;
+        row(
+            &mut csv,
+            [
+                r.trainee.clone(),
+                r.scenario.clone(),
+                r.attempts.to_string(),
+                r.finished.to_string(),
+                r.abandoned.to_string(),
+                cell(r.best_score),
+                cell(r.last_score),
+                r.last_verdict.name().to_string(),
+                r.last_played.to_string(),
+                r.time_spent_s.to_string(),
+            ],
+        )?;
     }
     csv.flush()?;
     Ok(())
@@ -90,7 +116,7 @@ pub fn write_scenarios(out: impl io::Write, rows: &[ScenarioRow]) -> csv::Result
         ]);
         record.extend(verdicts);
         record.push(cell(r.average_time_s));
-        csv.write_record(record)?;
+        row(&mut csv, record)?;
     }
     csv.flush()?;
     Ok(())
@@ -112,33 +138,48 @@ pub fn write_mistakes(out: impl io::Write, nodes: &[NodeChoices]) -> csv::Result
     ])?;
     for n in nodes {
         for c in &n.choices {
-            csv.write_record([
-                n.scenario.clone(),
-                n.node.clone(),
-                n.taken.to_string(),
-                n.anti_patterns.to_string(),
-                c.index.to_string(),
-                c.text.clone(),
-                tags(&c.tags),
-                c.anti_pattern.to_string(),
-                c.count.to_string(),
-            ])?;
+            row(
+                &mut csv,
+                [
+                    n.scenario.clone(),
+                    n.node.clone(),
+                    n.taken.to_string(),
+                    n.anti_patterns.to_string(),
+                    c.index.to_string(),
+                    c.text.clone(),
+                    tags(&c.tags),
+                    c.anti_pattern.to_string(),
+                    c.count.to_string(),
+                ],
+            )?;
         }
     }
     csv.flush()?;
     Ok(())
 }
 
-/// Writes `trainees.csv`, `scenarios.csv` and `mistakes.csv` into `dir`.
-pub fn write_files(dir: &Path, report: &Report) -> io::Result<Vec<PathBuf>> {
-    fs::create_dir_all(dir)?;
-    let paths: Vec<PathBuf> = ["trainees", "scenarios", "mistakes"]
-        .iter()
-        .map(|name| dir.join(format!("{name}.csv")))
-        .collect();
-    let file = |i: usize| File::create(&paths[i]);
-    write_trainees(file(0)?, &report.trainees)?;
-    write_scenarios(file(1)?, &report.scenarios)?;
-    write_mistakes(file(2)?, &report.mistakes)?;
+/// Writes `trainees.csv`, `scenarios.csv` and `mistakes.csv` into `dir`
+/// through `outputs`; on failure, says which file.
+pub fn write_files(
+    dir: &Path,
+    report: &Report,
+    outputs: Outputs,
+) -> Result<Vec<PathBuf>, (PathBuf, io::Error)> {
+    let mut tables = [Vec::new(), Vec::new(), Vec::new()];
+    let [trainees, scenarios, mistakes] = &mut tables;
+    let built = write_trainees(trainees, &report.trainees)
+        .and_then(|()| write_scenarios(scenarios, &report.scenarios))
+        .and_then(|()| write_mistakes(mistakes, &report.mistakes));
+    built.map_err(|e| (dir.to_path_buf(), e.into()))?;
+    let mut paths = Vec::new();
+    for (name, table) in ["trainees", "scenarios", "mistakes"].iter().zip(&tables) {
+        let path = dir.join(format!("{name}.csv"));
+        // A table of ours starts with the same header line.
+        let own = |old: &[u8]| same_head(old, table, b"\n");
+        outputs
+            .write(&path, table, own)
+            .map_err(|e| (path.clone(), e))?;
+        paths.push(path);
+    }
     Ok(paths)
 }

@@ -224,3 +224,20 @@ fn the_recorder_can_be_a_shared_resource() {
     fn send_and_sync<T: Send + Sync>() {}
     send_and_sync::<Recorder>();
 }
+
+#[test]
+fn a_database_at_schema_zero_with_tables_is_called_damaged_without_its_schema() {
+    let path = records("version-zero");
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 0)
+        .unwrap();
+    let error = open_fails(&path);
+    assert!(matches!(error, StoreError::Corrupt { .. }), "{error:?}");
+    let message = Recorder::off(&error).off_reason().unwrap().to_string();
+    assert!(
+        !message.contains("CREATE"),
+        "the schema is printed: {message}"
+    );
+    assert!(message.lines().count() == 1, "{message}");
+}

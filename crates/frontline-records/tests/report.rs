@@ -232,7 +232,12 @@ fn filters_select_trainee_scenario_and_start_date() {
 fn csv_tables_hold_the_figures_and_quote_texts() {
     let report = report(Filter::default());
     let dir = temp_dir("csv");
-    let paths = table::write_files(&dir, &report).expect("writes");
+    let database = dir.join(frontline_records::DATABASE_FILE);
+    let outputs = frontline_records::output::Outputs {
+        database: &database,
+        force: false,
+    };
+    let paths = table::write_files(&dir, &report, outputs).expect("writes");
     let read = |i: usize| std::fs::read_to_string(&paths[i]).unwrap();
     let trainees = read(0);
     let lines: Vec<&str> = trainees.lines().collect();

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::{grading, structure, truncate};
-use crate::bounds::{Finish, MAX_STEPS, Path, PathStep, Scores};
+use crate::bounds::{Finish, Path, PathStep, Scores};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::Loaded;
 use crate::locate::{Seg, SpanTree};
@@ -32,8 +32,11 @@ pub struct Report {
     /// Reachable states of the score search: situations with the choices made.
     pub states: usize,
     /// Every reachable state was explored and no conversation had to be cut
-    /// at [`MAX_STEPS`] choices: the bounds below are exact.
+    /// at `max_steps` choices: the bounds below are exact.
     pub exact: bool,
+    /// Choices after which the search stopped following a conversation:
+    /// 200 where the scenario loops, else its longest conversation.
+    pub max_steps: u16,
     pub best: Option<Extreme>,
     pub worst: Option<Extreme>,
     /// One entry per ending, in file order.
@@ -53,11 +56,14 @@ pub struct Extreme {
     pub path: Walk,
 }
 
-/// The lowest and highest final scores of one ending; `None` when unreachable.
+/// The lowest and highest final scores of one ending; `None` when unreachable
+/// or reached only past `max_steps` choices.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EndingRange {
     pub ending: String,
     pub outcome: Outcome,
+    /// Some conversation reaches it, however long.
+    pub reachable: bool,
     pub lowest: Option<Extreme>,
     pub highest: Option<Extreme>,
 }
@@ -143,13 +149,16 @@ pub fn check(loaded: &Loaded) -> Report {
         findings.push(Finding::warning(vec![Seg::Field("nodes")], message.into()));
     }
     let extreme = |finish: &Finish| Extreme::of(scenario, &reach, &scores, finish);
+    let reached = reach.reached_endings(scenario);
     let endings = scenario
         .endings
         .iter()
         .zip(&scores.endings)
-        .map(|(ending, range)| EndingRange {
+        .zip(reached)
+        .map(|((ending, range), reachable)| EndingRange {
             ending: ending.id.clone(),
             outcome: ending.outcome,
+            reachable,
             lowest: range.as_ref().map(|r| extreme(&r.lowest)),
             highest: range.as_ref().map(|r| extreme(&r.highest)),
         })
@@ -160,6 +169,7 @@ pub fn check(loaded: &Loaded) -> Report {
         situations: reach.situation_count(),
         states: scores.states.len(),
         exact: complete && !scores.truncated,
+        max_steps: scores.max_steps,
         best: scores.best.as_ref().map(extreme),
         worst: scores.worst.as_ref().map(extreme),
         endings,
@@ -279,7 +289,7 @@ impl fmt::Display for Report {
         let exact = if self.exact {
             "exact".to_string()
         } else {
-            format!("not exact: explored up to {MAX_STEPS} choices")
+            format!("not exact: explored up to {} choices", self.max_steps)
         };
         writeln!(
             f,
@@ -301,6 +311,10 @@ impl fmt::Display for Report {
                 (Some(lo), Some(hi)) => {
                     format!("{} {:?} to {} {:?}", lo.score, lo.grade, hi.score, hi.grade)
                 }
+                _ if e.reachable => format!(
+                    "reached only after more than {} choices: not scored",
+                    self.max_steps
+                ),
                 _ => "unreachable".to_string(),
             };
             let outcome = format!("{:?}", e.outcome);

@@ -34,6 +34,17 @@ pub fn statements(attempts: &[Attempt]) -> Vec<Value> {
     all
 }
 
+/// Whether `bytes` are an export of this module: a JSON array of statements
+/// whose actors all belong to [`HOME_PAGE`].
+pub fn is_export(bytes: &[u8]) -> bool {
+    let Ok(Value::Array(statements)) = serde_json::from_slice(bytes) else {
+        return false;
+    };
+    statements
+        .iter()
+        .all(|s| s["actor"]["account"]["homePage"] == HOME_PAGE)
+}
+
 fn verb(name: &str) -> Value {
     json!({
         "id": format!("http://adlnet.gov/expapi/verbs/{name}"),
