@@ -24,6 +24,9 @@ pub fn run(dir: &Path) -> ExitCode {
             .unwrap_or("");
         println!("BROKEN       {}: {first}", broken.path.display());
     }
+    for warning in &catalog.warnings {
+        println!("{warning}");
+    }
     if catalog.entries.is_empty() {
         println!("no scenarios in {}", dir.display());
     }

@@ -11,6 +11,9 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
     for loaded in catalog.loaded() {
         println!("ok: {} ({})", loaded.path.display(), loaded.scenario.id);
     }
+    for warning in &catalog.warnings {
+        println!("{warning}");
+    }
     let mut problems = 0;
     for broken in catalog.broken() {
         for diagnostic in &broken.diagnostics {

@@ -2,12 +2,12 @@
 //! scenarios of a folder so that one broken file never hides the others.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{BOM, Diagnostic, Severity};
 use crate::format::ScenarioFile;
 use crate::scenario::Scenario;
 use crate::validate::validate;
@@ -23,18 +23,32 @@ pub fn parse(path: &Path, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
 
 /// Parses the text without validating it.
 pub fn parse_file(path: &Path, source: &str) -> Result<ScenarioFile, Vec<Diagnostic>> {
-    ron_options().from_str(source).map_err(|e| {
+    let text = source.strip_prefix(BOM).unwrap_or(source);
+    ron_options().from_str(text).map_err(|e| {
+        let at = source.len() - text.len() + ron_offset(text, &e.span.start);
         let message = e.code.to_string();
-        let d = Diagnostic::at_position(
+        vec![Diagnostic::at(
             Severity::Error,
             path,
             source,
-            e.span.start.line,
-            e.span.start.col,
+            at..at,
             message,
-        );
-        vec![d]
+        )]
     })
+}
+
+/// The byte offset of a position as `ron` counts them: lines end at `\n`
+/// only, and a column counts the characters after the line's start.
+fn ron_offset(text: &str, position: &ron::error::Position) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(position.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    text[line_start..]
+        .char_indices()
+        .nth(position.col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
 }
 
 /// `Option` fields may be written without `Some(…)`.
@@ -57,17 +71,17 @@ pub struct Broken {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The largest scenario file read, in bytes: a hundred times the bundled
+/// ones, and small enough that a stray large file costs no time or memory.
+pub const MAX_FILE_BYTES: u64 = 8 << 20;
+
 pub fn load_file(path: &Path) -> Result<Loaded, Broken> {
     let broken = |diagnostics| Broken {
         path: path.to_path_buf(),
         diagnostics,
     };
-    let source = fs::read_to_string(path).map_err(|e| {
-        broken(vec![Diagnostic::whole_file(
-            path,
-            format!("cannot read: {e}"),
-        )])
-    })?;
+    let source =
+        read_text(path).map_err(|message| broken(vec![Diagnostic::whole_file(path, message)]))?;
     match parse(path, &source) {
         Ok(scenario) => Ok(Loaded {
             path: path.to_path_buf(),
@@ -78,46 +92,121 @@ pub fn load_file(path: &Path) -> Result<Loaded, Broken> {
     }
 }
 
+/// The text of a scenario file, or why it can't be had; never reads more
+/// than [`MAX_FILE_BYTES`] (a file may grow, or be a device, after it is sized).
+fn read_text(path: &Path) -> Result<String, String> {
+    let too_big = |size: &str| {
+        format!(
+            "the file is {size}; a scenario file may be at most {} MiB",
+            MAX_FILE_BYTES >> 20
+        )
+    };
+    let file = fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let size = file
+        .metadata()
+        .map_err(|e| format!("cannot read: {e}"))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_big(&format!(
+            "{:.1} MiB",
+            size as f64 / f64::from(1 << 20)
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big("larger than that"));
+    }
+    String::from_utf8(bytes).map_err(|_| "cannot read: the file is not UTF-8 text".to_string())
+}
+
 /// The scenario files named by `paths`: files as given, folders searched (not
 /// recursively) for `*.scenario.ron`, sorted by name.
 pub fn discover(paths: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found = Vec::new();
-            for entry in fs::read_dir(path)? {
-                let entry = entry?.path();
-                let is_scenario = entry
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.ends_with(&format!(".{EXTENSION}")));
-                if is_scenario && entry.is_file() {
-                    found.push(entry);
-                }
+    Ok(Found::search(paths)?.files)
+}
+
+/// What a search of some paths found: the scenario files to read, and a
+/// warning for each file of a folder that looks meant to be one but is not read.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub files: Vec<PathBuf>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Found {
+    pub fn search(paths: &[PathBuf]) -> io::Result<Found> {
+        let mut found = Found::default();
+        for path in paths {
+            if path.is_dir() {
+                found.folder(path)?;
+            } else if path.is_file() {
+                found.files.push(path.clone());
+            } else {
+                let msg = format!("{}: no such file or folder", path.display());
+                return Err(io::Error::new(io::ErrorKind::NotFound, msg));
             }
-            found.sort();
-            files.extend(found);
-        } else if path.is_file() {
-            files.push(path.clone());
-        } else {
-            let msg = format!("{}: no such file or folder", path.display());
-            return Err(io::Error::new(io::ErrorKind::NotFound, msg));
         }
+        Ok(found)
     }
-    Ok(files)
+
+    /// The `*.scenario.ron` files of `dir`. A symbolic link there is read only
+    /// when the file it leads to is named `*.scenario.ron` too, so that a link
+    /// to some other file never gets that file's text into an error message.
+    fn folder(&mut self, dir: &Path) -> io::Result<()> {
+        let mut files = Vec::new();
+        for entry in fs::read_dir(dir)? {
+            let entry = entry?;
+            let path = entry.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if !is_scenario_name(name) {
+                continue;
+            }
+            if entry.file_type()?.is_symlink() && !leads_to_a_scenario(&path) {
+                let message =
+                    format!("not read: `{name}` is a link to a file not named `*.{EXTENSION}`");
+                self.warnings
+                    .push(Diagnostic::warning_about(&path, message));
+            } else if path.is_file() {
+                files.push(path);
+            }
+        }
+        files.sort();
+        self.files.extend(files);
+        Ok(())
+    }
+}
+
+fn is_scenario_name(name: &str) -> bool {
+    name.strip_suffix(EXTENSION)
+        .is_some_and(|stem| stem.len() > 1 && stem.ends_with('.'))
+}
+
+fn leads_to_a_scenario(link: &Path) -> bool {
+    fs::canonicalize(link).is_ok_and(|target| {
+        target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(is_scenario_name)
+    })
 }
 
 /// Every scenario found under some paths, loaded or broken.
 #[derive(Debug, Default)]
 pub struct Catalog {
     pub entries: Vec<Result<Loaded, Broken>>,
+    /// Problems of the folders rather than of one scenario (a file left unread).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Catalog {
     pub fn load(paths: &[PathBuf]) -> io::Result<Catalog> {
-        let files = discover(paths)?;
+        let found = Found::search(paths)?;
         Ok(Catalog {
-            entries: files.iter().map(|f| load_file(f)).collect(),
+            entries: found.files.iter().map(|f| load_file(f)).collect(),
+            warnings: found.warnings,
         })
     }
 

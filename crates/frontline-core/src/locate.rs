@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::diagnostic::BOM;
+
 /// One step of a path into the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg<'a> {
@@ -52,7 +54,11 @@ impl SpanTree {
         let mut reader = Reader {
             src: source.as_bytes(),
             text: source,
-            pos: 0,
+            pos: if source.starts_with(BOM) {
+                BOM.len_utf8()
+            } else {
+                0
+            },
             wanted,
             path: Vec::new(),
             skipping: 0,
