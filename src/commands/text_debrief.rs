@@ -55,29 +55,9 @@ fn personal_best(best: PersonalBest) -> Option<String> {
 
 fn where_the_points_went(h: &Hindsight, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "\nWhere the points went:")?;
-    let Some(start) = h.start else {
-        return writeln!(out, "  (not computed: the scenario is too large to search)");
-    };
-    writeln!(
-        out,
-        "  From the start, the best replies guaranteed {start}. You gave away {}{}.",
-        h.lost(),
-        match h.luck {
-            Some(0) | None => String::new(),
-            Some(luck) => format!("; the random events gave you {luck} more than their worst"),
-        }
-    )?;
-    let costly = h.costly();
-    for turn in &costly {
+    writeln!(out, "  {}", h.overview())?;
+    for turn in h.costly() {
         costly_turn(turn, out)?;
-    }
-    if costly.is_empty() {
-        writeln!(out, "  Every reply kept the best score still possible.")?;
-    } else if costly.len() < h.turns.len() {
-        writeln!(
-            out,
-            "  Every other reply kept the best score still possible."
-        )?;
     }
     Ok(())
 }
@@ -114,20 +94,11 @@ fn costly_turn(turn: &Turn, out: &mut impl Write) -> io::Result<()> {
 }
 
 fn to_work_on(focus: &[Focus], out: &mut impl Write) -> io::Result<()> {
-    if focus.is_empty() {
-        return Ok(());
+    if !focus.is_empty() {
+        writeln!(out, "\nTo work on next:")?;
     }
-    writeln!(out, "\nTo work on next:")?;
     for (i, f) in focus.iter().enumerate() {
-        let at = match f.worst {
-            Some((turn, practice)) => format!(
-                " ({} points; most at turn {turn}: {})",
-                f.points,
-                practice.label()
-            ),
-            None => String::new(),
-        };
-        writeln!(out, "  {}. {}{at}: {}", i + 1, f.pillar.name(), f.advice)?;
+        writeln!(out, "  {}. {}", i + 1, f.summary())?;
     }
     Ok(())
 }

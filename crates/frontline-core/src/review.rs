@@ -83,6 +83,22 @@ pub struct Focus {
     pub advice: &'static str,
 }
 
+impl Focus {
+    /// "Understanding (15 points; most at turn 1: asked about their
+    /// expectation): Expectations can only be managed…"
+    pub fn summary(&self) -> String {
+        let at = match self.worst {
+            Some((turn, practice)) => format!(
+                " ({} points; most at turn {turn}: {})",
+                self.points,
+                practice.label()
+            ),
+            None => String::new(),
+        };
+        format!("{}{at}: {}", self.pillar.name(), self.advice)
+    }
+}
+
 /// The look back over a finished session.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hindsight {
@@ -146,6 +162,24 @@ impl Hindsight {
         let mut costly: Vec<&Turn> = self.turns.iter().filter(|t| t.lost() > 0).collect();
         costly.sort_by_key(|t| std::cmp::Reverse(t.lost()));
         costly
+    }
+
+    /// One sentence that adds the figures up.
+    pub fn overview(&self) -> String {
+        let Some(start) = self.start else {
+            return "Not computed: the scenario is too large to search.".into();
+        };
+        let luck = match self.luck {
+            Some(luck) if luck > 0 => {
+                format!(" The random events gave you {luck} more than their worst.")
+            }
+            _ => String::new(),
+        };
+        let lost = match self.lost() {
+            0 => "Every reply kept the best score still possible.".to_string(),
+            lost => format!("You gave away {lost}, the costliest turns first:"),
+        };
+        format!("From the start, the best replies guaranteed {start}.{luck} {lost}")
     }
 
     /// Points lost over the whole session.

@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use frontline_core::Conclusion;
-use frontline_core::review::{Focus, Hindsight, Reply, Turn};
+use frontline_core::review::{Focus, Reply, Turn};
 
 use super::TryAgain;
 use crate::game::theme::{self, Fonts, palette, quality_color};
@@ -15,7 +15,7 @@ pub(super) fn fill(commands: &mut Commands, column: Entity, fonts: &Fonts, c: &C
     let h = &c.hindsight;
     commands.entity(column).with_children(|parent| {
         parent.spawn(theme::heading(fonts, "Where the points went", 1.2));
-        parent.spawn(theme::text(fonts, overview(h), 0.9, palette::TEXT));
+        parent.spawn(theme::text(fonts, h.overview(), 0.9, palette::TEXT));
         for turn in h.costly() {
             costly_turn(parent, fonts, turn);
         }
@@ -30,24 +30,6 @@ pub(super) fn fill(commands: &mut Commands, column: Entity, fonts: &Fonts, c: &C
             parent.spawn(path_turn(fonts, turn));
         }
     });
-}
-
-/// One sentence that adds the figures up.
-pub(super) fn overview(h: &Hindsight) -> String {
-    let Some(start) = h.start else {
-        return "Not computed: the scenario is too large to search.".into();
-    };
-    let luck = match h.luck {
-        Some(luck) if luck > 0 => {
-            format!(" The random events gave you {luck} more than their worst.")
-        }
-        _ => String::new(),
-    };
-    let lost = match h.lost() {
-        0 => "Every reply kept the best score still possible.".to_string(),
-        lost => format!("You gave away {lost}, the costliest turns first:"),
-    };
-    format!("From the start, the best replies guaranteed {start}.{luck} {lost}")
 }
 
 fn card() -> impl Bundle {
@@ -96,15 +78,7 @@ fn reply_text(fonts: &Fonts, who: &str, reply: &Reply) -> impl Bundle {
 }
 
 fn focus_line(fonts: &Fonts, i: usize, f: &Focus) -> impl Bundle {
-    let at = match f.worst {
-        Some((turn, practice)) => format!(
-            " ({} points; most at turn {turn}: {})",
-            f.points,
-            practice.label()
-        ),
-        None => String::new(),
-    };
-    let line = format!("{}. {}{at}: {}", i + 1, f.pillar.name(), f.advice);
+    let line = format!("{}. {}", i + 1, f.summary());
     theme::text(fonts, line, 0.85, palette::TEXT)
 }
 
