@@ -31,14 +31,14 @@ pub enum Command {
     Play(PlayArgs),
     /// Check scenario files and report every problem with file:line:column
     Validate {
-        /// Files or folders [default: the scenarios folder]
+        /// Files, folders or scenario ids [default: the scenarios folder]
         paths: Vec<PathBuf>,
     },
     /// List the scenarios found
     List,
     /// Analyse scenarios: reachability, traps, loops, exact score bounds, scoring lints
     Check {
-        /// Files or folders [default: the scenarios folder]
+        /// Files, folders or scenario ids [default: the scenarios folder]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
@@ -61,7 +61,7 @@ pub struct PlayArgs {
     /// Play in the terminal instead of a window
     #[arg(long)]
     pub text: bool,
-    /// Scenario id or file name (required with --text)
+    /// Scenario id, file name in the scenarios folder, or path to a file (required with --text)
     pub scenario: Option<String>,
     /// Seed of the session's randomness; the same seed and choices replay the same session
     #[arg(long)]
@@ -75,6 +75,9 @@ pub struct PlayArgs {
     /// A trial run: record nothing (text mode)
     #[arg(long)]
     pub no_record: bool,
+    /// Play this path, as `frontline check` prints it: "@persona node:2 node!1 …" (text mode; records nothing)
+    #[arg(long, value_name = "PATH")]
+    pub path: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,8 +113,8 @@ pub enum PathChoice {
 pub struct SimulateArgs {
     /// Scenario id, file name in the scenarios folder, or path to a file
     pub scenario: String,
-    /// Sessions to play
-    #[arg(long, default_value_t = 10_000)]
+    /// Sessions to play (at least 1)
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub runs: u64,
     /// Seed of the whole simulation: run i plays a seed derived from it and i
     #[arg(long, default_value_t = 0)]

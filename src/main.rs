@@ -26,20 +26,11 @@ fn main() -> ExitCode {
         None => play_game(scenarios, data, &PlayArgs::default()),
         Some(Command::Play(args)) if args.text => play_text::run(&scenarios, &data, &args),
         Some(Command::Play(args)) => play_game(scenarios, data, &args),
-        Some(Command::Validate { paths }) => validate::run(&if paths.is_empty() {
-            vec![scenarios]
-        } else {
-            paths
-        }),
+        Some(Command::Validate { paths }) => validate::run(&commands::resolve(&scenarios, paths)),
         Some(Command::List) => list::run(&scenarios),
-        Some(Command::Check { paths, format }) => check::run(
-            &if paths.is_empty() {
-                vec![scenarios]
-            } else {
-                paths
-            },
-            format,
-        ),
+        Some(Command::Check { paths, format }) => {
+            check::run(&commands::resolve(&scenarios, paths), format)
+        }
         Some(Command::Graph(args)) => graph::run(&scenarios, &args),
         Some(Command::Simulate(args)) => simulate::run(&scenarios, &args),
         Some(Command::New { id }) => new::run(&scenarios, &id),

@@ -423,3 +423,108 @@ fn a_trial_run_records_nothing() {
     assert!(!stdout(&out).contains("Recording as"));
     assert_eq!(fs::read_dir(&data).unwrap().count(), 0, "nothing written");
 }
+
+/// Every path `check --format json` reports, with the score it gives: the
+/// extremes, each persona's and each ending's, and the paths in findings.
+fn reported_paths(report: &serde_json::Value) -> Vec<(u64, String)> {
+    let mut paths = Vec::new();
+    let mut extreme = |x: &serde_json::Value| {
+        if let (Some(score), Some(script)) = (x["score"].as_u64(), x["path"]["script"].as_str()) {
+            paths.push((score, script.to_string()));
+        }
+    };
+    extreme(&report["best"]);
+    extreme(&report["worst"]);
+    for group in ["personas", "endings"] {
+        for entry in report[group].as_array().unwrap() {
+            for key in ["best", "worst", "lowest", "highest"] {
+                extreme(&entry[key]);
+            }
+        }
+    }
+    for finding in report["findings"].as_array().unwrap() {
+        let message = finding["message"].as_str().unwrap_or_default();
+        // "… grade A (90, ending `x`) …: \"@persona a:1 b!1\"" and the like.
+        let score = message
+            .split('(')
+            .nth(1)
+            .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok());
+        let script = message.rsplit('"').nth(1);
+        if let (Some(score), Some(script)) = (score, script) {
+            paths.push((score, script.to_string()));
+        }
+    }
+    paths
+}
+
+#[test]
+fn every_path_check_prints_replays_to_the_score_it_printed() {
+    let out = frontline(&["check", "--format", "json"], "");
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut replayed = 0;
+    for report in check["reports"].as_array().unwrap() {
+        let id = report["scenario"].as_str().unwrap();
+        for (score, script) in reported_paths(report) {
+            let out = frontline(&["play", "--text", id, "--path", &script], "");
+            let text = stdout(&out);
+            assert_eq!(out.status.code(), Some(0), "{id} {script}:\n{text}");
+            assert!(
+                text.contains(&format!("Score: {score}/100")),
+                "{id} --path \"{script}\" should score {score}:\n{text}"
+            );
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 3 * 10, "too few paths replayed: {replayed}");
+}
+
+#[test]
+fn every_command_takes_an_id_or_a_file_the_same_way() {
+    let file = scenarios().join("phone.scenario.ron");
+    let file = file.to_str().unwrap();
+    for name in ["phone", file] {
+        for args in [
+            vec!["check", name],
+            vec!["validate", name],
+            vec!["graph", name],
+            vec!["simulate", name, "--runs", "10"],
+        ] {
+            let out = frontline(&args, "");
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stdout(&out));
+        }
+        let out = frontline(&["play", "--text", name, "--seed", "1", "--no-record"], "");
+        assert!(stdout(&out).contains("The confused phone buyer"), "{name}");
+    }
+    let out = frontline(&["simulate", "phone", "--runs", "0"], "");
+    assert_eq!(out.status.code(), Some(2), "no runs is a usage error");
+}
+
+#[test]
+fn new_prints_next_steps_that_work_as_printed() {
+    let dir = scratch("new-steps");
+    let out = frontline(
+        &["--scenarios", dir.to_str().unwrap(), "new", "returns"],
+        "",
+    );
+    let text = stdout(&out);
+    let line = text.lines().find(|l| l.starts_with("next:")).unwrap();
+    let commands: Vec<&str> = line.split('`').skip(1).step_by(2).collect();
+    assert_eq!(commands.len(), 2, "{line}");
+    for command in commands {
+        let mut args: Vec<&str> = command.split(' ').skip(1).collect();
+        if args[0] == "play" {
+            args.push("--no-record");
+        }
+        // Input runs out in play (exit 1); a wrong command would be a usage error.
+        let out = frontline(&args, "");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "`{command}` fails: {err}"
+        );
+        assert!(
+            stdout(&out).contains("returns"),
+            "`{command}` runs the new scenario"
+        );
+    }
+}

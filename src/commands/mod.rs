@@ -25,6 +25,25 @@ fn catalog(dir: &Path) -> Result<Catalog, ExitCode> {
     })
 }
 
+/// `paths` as files and folders: an id or file name that is not a path names
+/// that scenario in the scenarios folder `dir`; no paths means `dir`.
+pub fn resolve(dir: &Path, paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        return vec![dir.to_path_buf()];
+    }
+    let catalog = Catalog::load(&[dir.to_path_buf()]).ok();
+    paths
+        .into_iter()
+        .map(|path| {
+            let by_name = path
+                .to_str()
+                .filter(|_| !path.exists())
+                .and_then(|name| Some(catalog.as_ref()?.find(name)?.path.clone()));
+            by_name.unwrap_or(path)
+        })
+        .collect()
+}
+
 /// The scenario files named by `paths` (files or folders), loaded or broken;
 /// reports why when none can be read or none is there.
 fn scenario_files(paths: &[PathBuf]) -> Result<Catalog, ExitCode> {

@@ -30,8 +30,9 @@ pub fn run(dir: &Path, id: &str) -> ExitCode {
         return ExitCode::from(USAGE_OR_IO);
     }
     println!("wrote {}", path.display());
+    // The file's path works wherever the scenarios folder is.
     println!(
-        "next: edit it, then `frontline check {}` and `frontline play --text {id}`",
+        "next: edit it, then `frontline check {0}` and `frontline play --text {0}`",
         path.display()
     );
     ExitCode::SUCCESS

@@ -5,8 +5,10 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use frontline_core::runner::{Journal, MeterChange, NoJournal, Retry, Told, fresh_seed};
+use frontline_core::script::Script;
 use frontline_core::{Mode, Playthrough, Prepared, Prompt, Session};
 use frontline_records::{DATABASE_FILE, Recorder};
 
@@ -29,7 +31,19 @@ pub fn run(dir: &Path, data: &Path, args: &PlayArgs) -> ExitCode {
     let prepared = Prepared::new(loaded.scenario, loaded.source);
     let seed = args.seed.unwrap_or_else(fresh_seed);
     let mode = if args.exam { Mode::Exam } else { Mode::Coach };
-    let mut journal: Box<dyn Journal> = if args.no_record {
+    let script = match args
+        .path
+        .as_deref()
+        .map(|p| Script::parse(&prepared.scenario, p))
+    {
+        Some(Err(why)) => {
+            eprintln!("frontline: --path: {why}");
+            return ExitCode::from(USAGE_OR_IO);
+        }
+        Some(Ok(script)) => Some(script),
+        None => None,
+    };
+    let mut journal: Box<dyn Journal> = if args.no_record || script.is_some() {
         Box::new(NoJournal)
     } else {
         let trainee = args.trainee.clone().unwrap_or_else(default_trainee);
@@ -48,8 +62,14 @@ pub fn run(dir: &Path, data: &Path, args: &PlayArgs) -> ExitCode {
         input: stdin.lock(),
         out: io::stdout().lock(),
         recording_failed: false,
+        script: script
+            .as_ref()
+            .map(|s| s.choices().into_iter().rev().collect()),
     };
-    let playthrough = Playthrough::new(&prepared, seed, mode);
+    let playthrough = match &script {
+        Some(script) => Playthrough::scripted(&prepared, seed, script, mode),
+        None => Playthrough::new(&prepared, seed, mode),
+    };
     match terminal.play(playthrough, journal.as_mut()) {
         Ok(Finished::Debriefed) if terminal.recording_failed => ExitCode::from(NOT_RECORDED),
         Ok(Finished::Debriefed) => ExitCode::SUCCESS,
@@ -83,6 +103,9 @@ pub(crate) struct Terminal<I, O> {
     /// Repeat each answer, so a transcript of piped input reads like a typed one.
     pub echo: bool,
     pub recording_failed: bool,
+    /// A path's choices (node, choice as written), taken instead of reading
+    /// the input; the earliest last.
+    pub script: Option<Vec<(usize, usize)>>,
 }
 
 impl<I: BufRead, O: Write> Terminal<I, O> {
@@ -113,7 +136,7 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
                 )?;
             }
             let turns = conclusion.debrief.steps.len();
-            let Some(turn) = self.ask_retry(turns)? else {
+            let Some(turn) = self.ask_retry(turns)?.filter(|_| self.script.is_none()) else {
                 return Ok(Finished::Debriefed);
             };
             let retry = Retry {
@@ -160,17 +183,62 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
                     offers.len()
                 }
             };
-            let Some(offer) = self.read_number("Your choice", 1..=count, false)? else {
-                writeln!(self.out, "\nInput ended before the conversation did.")?;
-                let session = playthrough.session();
-                writeln!(self.out, "Replay with: {}", replay_command(session))?;
-                return Ok(Finished::Early);
+            let told = if self.script.is_some() {
+                let Some(told) = self.follow_script(playthrough, journal)? else {
+                    return Ok(Finished::Early);
+                };
+                told
+            } else {
+                let Some(offer) = self.read_number("Your choice", 1..=count, false)? else {
+                    writeln!(self.out, "\nInput ended before the conversation did.")?;
+                    let session = playthrough.session();
+                    writeln!(self.out, "Replay with: {}", replay_command(session))?;
+                    return Ok(Finished::Early);
+                };
+                playthrough
+                    .choose(offer - 1, journal)
+                    .map_err(io::Error::other)?
             };
-            let told = playthrough
-                .choose(offer - 1, journal)
-                .map_err(io::Error::other)?;
             self.tell(&told, playthrough.session())?;
         }
+    }
+
+    /// Takes the path's next choice, shown as if typed; `None` (having said
+    /// why) when the conversation has left the path.
+    fn follow_script(
+        &mut self,
+        playthrough: &mut Playthrough,
+        journal: &mut dyn Journal,
+    ) -> io::Result<Option<Told>> {
+        let session = playthrough.session();
+        let at = session.current().map(|(node, _)| node.id.clone());
+        let next = self.script.as_mut().and_then(Vec::pop);
+        let scenario = Arc::clone(session.scenario());
+        let Some((node, choice)) =
+            next.filter(|&(n, _)| Some(&scenario.nodes[n].id) == at.as_ref())
+        else {
+            let expected = next.map_or("its end".into(), |(n, c)| {
+                format!("{}:{}", scenario.nodes[n].id, c + 1)
+            });
+            let at = at.unwrap_or_default();
+            writeln!(
+                self.out,
+                "\nThe path expected {expected}, but the conversation is at `{at}`."
+            )?;
+            return Ok(None);
+        };
+        let offer = session.offered().iter().position(|&c| c == choice);
+        let shown = offer.map_or("?".into(), |o| (o + 1).to_string());
+        writeln!(
+            self.out,
+            "Your choice: {shown}   (path: {}:{})",
+            scenario.nodes[node].id,
+            choice + 1
+        )?;
+        let told = playthrough
+            .choose_written(choice, journal)
+            .map_err(io::Error::other)?;
+        Ok(Some(told))
     }
 
     /// What the runner says about a reply.

@@ -184,6 +184,15 @@ fn pack(situation: usize, tally: Tally) -> u64 {
 
 impl Scores {
     pub fn of(scenario: &Scenario, reach: &Reach) -> Scores {
+        Scores::of_starts(scenario, reach, |_| true)
+    }
+
+    /// The search from one start only: the sessions of one persona.
+    pub fn of_start(scenario: &Scenario, reach: &Reach, start: usize) -> Scores {
+        Scores::of_starts(scenario, reach, |s| s == start)
+    }
+
+    fn of_starts(scenario: &Scenario, reach: &Reach, follow: impl Fn(usize) -> bool) -> Scores {
         let mut first_choice = Vec::with_capacity(scenario.nodes.len());
         let mut worth = Vec::new();
         for node in &scenario.nodes {
@@ -217,9 +226,9 @@ impl Scores {
         };
         for (start, s) in reach.starts.iter().enumerate() {
             let from = Origin::Start(start);
-            let edges = s
-                .branches
-                .clone()
+            // A start not followed keeps its place, with no edges.
+            let branches = s.branches.clone().filter(|_| follow(start));
+            let edges = branches
                 .map(|branch| (branch, search.follow(Via { from, branch }, 0, 0, false)))
                 .collect();
             search.scores.start_edges.push(edges);

@@ -17,6 +17,7 @@ pub mod review;
 pub mod runner;
 pub mod scenario;
 pub mod scoring;
+pub mod script;
 pub mod session;
 pub mod validate;
 pub mod yardstick;

@@ -14,7 +14,8 @@ use crate::practice::Practice;
 use crate::review::Hindsight;
 use crate::scenario::Scenario;
 use crate::scoring::{Debrief, choice_quality};
-use crate::session::{Prompt, Session, SessionError, SessionRecord};
+use crate::script::Script;
+use crate::session::{Prompt, Session, SessionError, SessionRecord, State};
 use crate::yardstick::Yardstick;
 
 /// Coach mode shows feedback after each reply; exam mode holds it to the end.
@@ -206,6 +207,18 @@ impl Playthrough {
         }
     }
 
+    /// A session that follows `script` (its persona and events); the caller
+    /// takes its choices with [`Playthrough::choose_written`].
+    pub fn scripted(prepared: &Prepared, seed: u64, script: &Script, mode: Mode) -> Playthrough {
+        Playthrough {
+            session: Session::scripted(Arc::clone(&prepared.scenario), seed, script),
+            prepared: prepared.clone(),
+            mode,
+            retry: None,
+            conclusion: None,
+        }
+    }
+
     /// `record` restarted at `retry.turn` (1-based): same seed, persona and
     /// earlier choices; [`Playthrough::start`] records it as a retry.
     pub fn retry(
@@ -273,8 +286,26 @@ impl Playthrough {
         offer: usize,
         journal: &mut dyn Journal,
     ) -> Result<Told, SessionError> {
+        let State::Waiting { .. } = self.session.state() else {
+            return Err(SessionError::NotWaiting);
+        };
+        let choice = *self
+            .session
+            .offered()
+            .get(offer)
+            .ok_or(SessionError::NoSuchOffer(offer))?;
+        self.choose_written(choice, journal)
+    }
+
+    /// Takes a choice by its index in the file, if it is offered now; as
+    /// [`Playthrough::choose`] otherwise.
+    pub fn choose_written(
+        &mut self,
+        choice: usize,
+        journal: &mut dyn Journal,
+    ) -> Result<Told, SessionError> {
         let before = self.session.meters().to_vec();
-        let step = self.session.choose(offer)?;
+        let step = self.session.choose_written(choice)?;
         let (node, choice) = (step.node, step.choice);
         journal.choice(&self.session);
         let choice = &self.session.scenario().nodes[node].choices[choice];

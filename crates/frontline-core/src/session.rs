@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Arrival, ChoiceOrder, Ending, Node, Passage, Scenario, Speaker, Target};
 use crate::scoring::Tally;
+use crate::script::Script;
 
 /// Where the conversation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,13 +152,35 @@ pub struct Session {
     /// Events fired before the first prompt.
     opening_events: Vec<FiredEvent>,
     steps: Vec<Step>,
+    /// For a scripted session, the events still to fire, the next one last.
+    pinned: Option<Vec<(usize, usize)>>,
 }
 
 impl Session {
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Session {
+        Session::begin(scenario, seed, None)
+    }
+
+    /// A session that follows `script`: its persona (if it names one) and
+    /// exactly its events, whatever the dice say; line variants and the
+    /// order of the choices still come from `seed`. The caller takes the
+    /// script's choices.
+    pub fn scripted(scenario: Arc<Scenario>, seed: u64, script: &Script) -> Session {
+        let mut events = script.events();
+        events.reverse();
+        Session::begin(scenario, seed, Some((script.persona, events)))
+    }
+
+    /// `pin`: a persona to use instead of drawing one, and the events that
+    /// fire (the next one last) instead of rolling for each.
+    fn begin(scenario: Arc<Scenario>, seed: u64, pin: Option<Pin>) -> Session {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let personas = scenario.customer.personas.len();
-        let persona = (personas > 0).then(|| rng.random_range(0..personas));
+        let drawn = (personas > 0).then(|| rng.random_range(0..personas));
+        let (persona, pinned) = match pin {
+            Some((persona, events)) => (persona.or(drawn), Some(events)),
+            None => (drawn, None),
+        };
         let (flags, meters) = scenario.initial_state(persona);
         let mut session = Session {
             start_meters: meters.clone(),
@@ -171,6 +194,7 @@ impl Session {
             flags,
             opening_events: Vec::new(),
             steps: Vec::new(),
+            pinned,
         };
         let start = Target::Node(session.scenario.start);
         session.opening_events = session.enter(start);
@@ -370,6 +394,7 @@ impl Session {
         let scenario = Arc::clone(&self.scenario);
         let mut dice = Dice {
             rng: &mut self.rng,
+            pinned: self.pinned.as_mut(),
             fired: Vec::new(),
         };
         let arrival = scenario.enter(target, &self.flags, &self.meters, &mut dice);
@@ -396,15 +421,25 @@ impl Session {
     }
 }
 
-/// The session's generator deciding the random events, noting those that fire.
+/// A scripted session's persona (if pinned) and events still to fire, the
+/// next one last, as (node, event).
+type Pin = (Option<usize>, Vec<(usize, usize)>);
+
+/// The session's generator deciding the random events (or, in a scripted
+/// session, the script), noting those that fire.
 struct Dice<'a> {
     rng: &'a mut ChaCha8Rng,
+    pinned: Option<&'a mut Vec<(usize, usize)>>,
     fired: Vec<FiredEvent>,
 }
 
 impl Passage for Dice<'_> {
     fn fires(&mut self, node: usize, event: usize, chance: f64) -> bool {
-        let fires = self.rng.random::<f64>() < chance;
+        let fires = match &mut self.pinned {
+            Some(pinned) if pinned.last() == Some(&(node, event)) => pinned.pop().is_some(),
+            Some(_) => false,
+            None => self.rng.random::<f64>() < chance,
+        };
         if fires {
             self.fired.push(FiredEvent { node, event });
         }

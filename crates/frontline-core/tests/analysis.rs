@@ -211,7 +211,7 @@ fn scoring_findings_name_the_path_that_shows_them() {
         &[
             (
                 Warning,
-                "grade A (90, ending `delighted`) despite taking this anti-pattern: greet#1 → listen#1 → confirm#1 → thank#1",
+                "grade A (90, ending `delighted`) despite taking this anti-pattern: \"greet:1 listen:1 confirm:1 thank:1\"",
                 "[BlameCustomer]",
                 0,
             ),
@@ -229,7 +229,7 @@ fn scoring_findings_name_the_path_that_shows_them() {
             ),
             (
                 Warning,
-                "`delighted` is a Promoter ending but can be reached with grade F (0): greet#3",
+                "`delighted` is a Promoter ending but can be reached with grade F (0): \"greet:3\"",
                 "Promoter",
                 0,
             ),
@@ -646,4 +646,82 @@ fn the_simulation_report_shows_a_histogram_and_shares() {
     assert!(text.contains("Promoter"), "{text}");
     assert!(text.contains("1. Ask"), "{text}");
     assert!(text.contains('█'), "{text}");
+}
+
+#[test]
+fn a_passive_ending_reachable_with_an_a_is_a_warning() {
+    let source = fixture("passive_a.scenario.ron");
+    let report = check(&loaded(&source));
+    assert_findings(
+        &report,
+        &source,
+        &[(
+            Severity::Warning,
+            "ending `content` is a Passive ending but can be reached with grade A (100): \"greet:1\"; ask more of the routes that lead here, or make the ending a better outcome",
+            "Passive",
+            0,
+        )],
+    );
+}
+
+#[test]
+fn each_persona_s_range_is_what_its_sessions_can_score() {
+    for loaded in bundled().loaded() {
+        let report = check(loaded);
+        let scenario = Arc::new(loaded.scenario.clone());
+        assert_eq!(
+            report.personas.len(),
+            scenario.customer.personas.len().max(1)
+                * usize::from(scenario.customer.personas.len() > 1)
+        );
+        for range in &report.personas {
+            let p = scenario
+                .customer
+                .personas
+                .iter()
+                .position(|p| p.id == range.persona)
+                .unwrap();
+            let (best, worst) = (range.best.as_ref().unwrap(), range.worst.as_ref().unwrap());
+            assert_eq!(best.path.persona.as_deref(), Some(range.persona.as_str()));
+            let mut seen = Vec::new();
+            for seed in 0..400 {
+                let session = Session::new(Arc::clone(&scenario), seed);
+                if session.persona() != Some(p) {
+                    continue;
+                }
+                let mut session = session;
+                let mut pick = seed as usize;
+                while !session.offered().is_empty() {
+                    pick = pick.wrapping_mul(31).wrapping_add(7);
+                    session.choose(pick % session.offered().len()).unwrap();
+                }
+                if let Some(d) = Debrief::of(&session) {
+                    seen.push(d.score);
+                }
+            }
+            assert!(!seen.is_empty());
+            for score in seen {
+                assert!(
+                    (worst.score..=best.score).contains(&score),
+                    "{}: {score}",
+                    range.persona
+                );
+            }
+        }
+        if let (Some(best), Some(worst)) = (&report.best, &report.worst) {
+            let bests = report
+                .personas
+                .iter()
+                .filter_map(|p| p.best.as_ref().map(|b| b.score))
+                .max();
+            let worsts = report
+                .personas
+                .iter()
+                .filter_map(|p| p.worst.as_ref().map(|w| w.score))
+                .min();
+            if !report.personas.is_empty() {
+                assert_eq!((bests, worsts), (Some(best.score), Some(worst.score)));
+            }
+        }
+    }
 }

@@ -55,6 +55,7 @@ fn text_mode(prepared: &Prepared, seed: u64, offers: &[usize]) -> String {
         out: Vec::new(),
         echo: true,
         recording_failed: false,
+        script: None,
     };
     let playthrough = Playthrough::new(prepared, seed, Mode::Coach);
     terminal.play(playthrough, &mut NoJournal).unwrap();

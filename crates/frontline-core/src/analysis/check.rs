@@ -13,14 +13,15 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::{grading, structure, truncate};
-use crate::bounds::{Finish, Path, PathStep, Scores};
+use crate::bounds::{Finish, Path, Scores};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::Loaded;
 use crate::locate::{Seg, SpanTree};
 use crate::practice::Practice;
-use crate::reach::{Hop, Reach};
+use crate::reach::Reach;
 use crate::scenario::{Outcome, Scenario};
 use crate::scoring::Grade;
+use crate::script::{Script, Scripted};
 
 /// What `check` found in one scenario.
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +40,10 @@ pub struct Report {
     pub max_steps: u16,
     pub best: Option<Extreme>,
     pub worst: Option<Extreme>,
+    /// The best and worst for each persona, when the customer has several.
+    pub personas: Vec<PersonaRange>,
+    /// The meters' ids, in file order, naming the values along the paths.
+    pub meters: Vec<String>,
     /// One entry per ending, in file order.
     pub endings: Vec<EndingRange>,
     pub loops: Vec<Loop>,
@@ -54,6 +59,14 @@ pub struct Extreme {
     pub ending: String,
     pub outcome: Outcome,
     pub path: Walk,
+}
+
+/// The best and worst final scores when the session draws one persona.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonaRange {
+    pub persona: String,
+    pub best: Option<Extreme>,
+    pub worst: Option<Extreme>,
 }
 
 /// The lowest and highest final scores of one ending; `None` when unreachable
@@ -82,6 +95,8 @@ pub struct Loop {
 pub struct Walk {
     pub persona: Option<String>,
     pub steps: Vec<WalkStep>,
+    /// The path as `frontline play --text ID --path` takes it.
+    pub script: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -93,6 +108,8 @@ pub enum WalkStep {
         choice: usize,
         text: String,
         tags: Vec<Practice>,
+        /// Every meter after the choice, in the order of the file.
+        meters: Vec<i32>,
     },
     /// A random event that fired; `event` counts from 1 in the order written.
     Event {
@@ -163,9 +180,12 @@ pub fn check(loaded: &Loaded) -> Report {
             highest: range.as_ref().map(|r| extreme(&r.highest)),
         })
         .collect();
+    let personas = persona_ranges(scenario, &reach);
     Report {
         scenario: scenario.id.clone(),
         file: loaded.path.clone(),
+        personas,
+        meters: scenario.meters.iter().map(|m| m.id.clone()).collect(),
         situations: reach.situation_count(),
         states: scores.states.len(),
         exact: complete && !scores.truncated,
@@ -176,6 +196,26 @@ pub fn check(loaded: &Loaded) -> Report {
         loops,
         findings: locate(loaded, findings),
     }
+}
+
+/// The best and worst of each persona, searched one start at a time; none
+/// when the customer has fewer than two personas.
+fn persona_ranges(scenario: &Scenario, reach: &Reach) -> Vec<PersonaRange> {
+    if reach.starts.len() < 2 {
+        return Vec::new();
+    }
+    (0..reach.starts.len())
+        .filter_map(|start| {
+            let persona = reach.starts[start].persona?;
+            let scores = Scores::of_start(scenario, reach, start);
+            let extreme = |finish: &Finish| Extreme::of(scenario, reach, &scores, finish);
+            Some(PersonaRange {
+                persona: scenario.customer.personas[persona].id.clone(),
+                best: scores.best.as_ref().map(extreme),
+                worst: scores.worst.as_ref().map(extreme),
+            })
+        })
+        .collect()
 }
 
 /// Turns findings into diagnostics, parsing the file's spans only if needed.
@@ -212,31 +252,34 @@ impl Extreme {
 
 impl Walk {
     pub fn of(scenario: &Scenario, path: &Path) -> Walk {
-        let steps = path
+        let script = Script::of(path);
+        let (mut flags, mut meters) = scenario.initial_state(path.persona);
+        let steps = script
             .steps
             .iter()
-            .filter_map(|step| match *step {
-                PathStep::Choice { node, choice } => {
+            .map(|step| match *step {
+                Scripted::Choice { node, choice } => {
                     let n = &scenario.nodes[node];
                     let c = &n.choices[choice];
-                    Some(WalkStep::Choice {
+                    scenario.apply(c, &mut flags, &mut meters);
+                    WalkStep::Choice {
                         node: n.id.clone(),
                         choice: choice + 1,
                         text: c.text.clone(),
                         tags: c.tags.clone(),
-                    })
+                        meters: meters.clone(),
+                    }
                 }
-                PathStep::Hop(Hop::Event { node, event }) => {
+                Scripted::Event { node, event } => {
                     let n = &scenario.nodes[node];
                     let e = &n.events[event];
-                    Some(WalkStep::Event {
+                    WalkStep::Event {
                         node: n.id.clone(),
                         event: event + 1,
                         chance: e.chance,
                         next: scenario.target_id(e.next).to_string(),
-                    })
+                    }
                 }
-                PathStep::Hop(Hop::Route { .. }) => None,
             })
             .collect();
         Walk {
@@ -244,25 +287,13 @@ impl Walk {
                 .persona
                 .map(|p| scenario.customer.personas[p].id.clone()),
             steps,
+            script: script.write(scenario),
         }
     }
 
-    /// `arrival#1 → hopes#2 → (event at scene)`: choices by node and number.
+    /// The path as `frontline play --text ID --path` takes it.
     pub fn brief(&self) -> String {
-        let steps: Vec<String> = self
-            .steps
-            .iter()
-            .map(|step| match step {
-                WalkStep::Choice { node, choice, .. } => format!("{node}#{choice}"),
-                WalkStep::Event { node, next, .. } => format!("(event at {node} to {next})"),
-            })
-            .collect();
-        let persona = self
-            .persona
-            .as_ref()
-            .map(|p| format!("[{p}] "))
-            .unwrap_or_default();
-        format!("{persona}{}", steps.join(" → "))
+        format!("\"{}\"", self.script)
     }
 }
 
@@ -320,9 +351,18 @@ impl fmt::Display for Report {
             let outcome = format!("{:?}", e.outcome);
             writeln!(f, "    {:<width$}  {outcome:<9}  {range}", e.ending)?;
         }
+        for p in &self.personas {
+            if let (Some(worst), Some(best)) = (&p.worst, &p.best) {
+                writeln!(
+                    f,
+                    "  persona `{}`: {} ({:?}) to {} ({:?})",
+                    p.persona, worst.score, worst.grade, best.score, best.grade
+                )?;
+            }
+        }
         for (name, extreme) in [("best", &self.best), ("worst", &self.worst)] {
             if let Some(x) = extreme {
-                write_extreme(f, name, x)?;
+                write_extreme(f, &self.scenario, &self.meters, name, x)?;
             }
         }
         if self.loops.is_empty() {
@@ -345,7 +385,13 @@ impl fmt::Display for Report {
     }
 }
 
-fn write_extreme(f: &mut fmt::Formatter<'_>, name: &str, x: &Extreme) -> fmt::Result {
+fn write_extreme(
+    f: &mut fmt::Formatter<'_>,
+    scenario: &str,
+    meter_ids: &[String],
+    name: &str,
+    x: &Extreme,
+) -> fmt::Result {
     let persona = x
         .path
         .persona
@@ -364,13 +410,20 @@ fn write_extreme(f: &mut fmt::Formatter<'_>, name: &str, x: &Extreme) -> fmt::Re
                 choice,
                 text,
                 tags,
+                meters,
             } => {
                 let tags: Vec<String> = tags.iter().map(|t| format!("{t:?}")).collect();
+                let meters: Vec<String> = meter_ids
+                    .iter()
+                    .zip(meters)
+                    .map(|(id, value)| format!("{id} {value}"))
+                    .collect();
                 writeln!(
                     f,
-                    "    {node} #{choice}: \"{}\" [{}]",
-                    truncate(text, 60),
-                    tags.join(", ")
+                    "    {node}:{choice} \"{}\" [{}] → {}",
+                    truncate(text, 50),
+                    tags.join(", "),
+                    meters.join(", ")
                 )?;
             }
             WalkStep::Event {
@@ -380,10 +433,14 @@ fn write_extreme(f: &mut fmt::Formatter<'_>, name: &str, x: &Extreme) -> fmt::Re
                 next,
             } => writeln!(
                 f,
-                "    {node}: event {event} fires ({:.0}%), to `{next}`",
+                "    {node}!{event} event fires ({:.0}%), to `{next}`",
                 chance * 100.0
             )?,
         }
     }
-    Ok(())
+    writeln!(
+        f,
+        "    replay: frontline play --text {scenario} --path {}",
+        x.path.brief()
+    )
 }

@@ -112,8 +112,8 @@ fn idle_tags(scenario: &Scenario, reach: &Reach, scores: &Scores, ahead: &[Ahead
         .collect()
 }
 
-/// Promoter endings reachable with a D or an F, Detractor endings reachable
-/// with a B or an A.
+/// Promoter endings reachable with a D or an F, Passive endings reachable
+/// with an A, Detractor endings reachable with a B or an A.
 fn contradicting_outcomes(scenario: &Scenario, reach: &Reach, scores: &Scores) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (e, range) in scores.endings.iter().enumerate() {
@@ -124,11 +124,16 @@ fn contradicting_outcomes(scenario: &Scenario, reach: &Reach, scores: &Scores) -
             Outcome::Detractor if Grade::from_score(range.highest.score) >= Grade::B => {
                 range.highest
             }
+            Outcome::Passive if Grade::from_score(range.highest.score) == Grade::A => range.highest,
             _ => continue,
         };
         let grade = Grade::from_score(finish.score);
+        let fix = match ending.outcome {
+            Outcome::Promoter => "ask more of the routes that lead here",
+            _ => "ask more of the routes that lead here, or make the ending a better outcome",
+        };
         let message = format!(
-            "ending `{}` is a {:?} ending but can be reached with grade {grade:?} ({}): {}",
+            "ending `{}` is a {:?} ending but can be reached with grade {grade:?} ({}): {}; {fix}",
             ending.id,
             ending.outcome,
             finish.score,
