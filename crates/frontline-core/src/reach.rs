@@ -70,7 +70,7 @@ pub enum To {
     /// A situation: the trainee chooses there, or is stuck.
     Situation(usize),
     /// An ending, with the customer part of the score there.
-    Ending { ending: usize, customer: f32 },
+    Ending { ending: usize, customer: f64 },
 }
 
 /// One way that entering a node can turn out.

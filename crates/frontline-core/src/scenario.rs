@@ -66,15 +66,21 @@ impl Meter {
         self.clamp(i64::from(value) + i64::from(delta))
     }
 
-    /// The value on a 0..=1 scale where 1 is best for the customer. A range
-    /// can span all of `i32`, so the differences are taken in `i64`.
-    pub fn normalized(&self, value: i32) -> f32 {
+    /// The value on a 0..=1 scale where 1 is best for the customer, for
+    /// scoring. A range can span all of `i32`, so the differences are taken
+    /// in `i64`.
+    pub fn share(&self, value: i32) -> f64 {
         let (value, min, max) = (i64::from(value), i64::from(self.min), i64::from(self.max));
-        let share = ((value - min) as f64 / (max - min) as f64) as f32;
+        let share = (value - min) as f64 / (max - min) as f64;
         match self.better {
             Better::Higher => share,
             Better::Lower => 1.0 - share,
         }
+    }
+
+    /// [`Meter::share`] for drawing a bar.
+    pub fn normalized(&self, value: i32) -> f32 {
+        self.share(value) as f32
     }
 }
 

@@ -22,16 +22,16 @@ pub fn choice_quality(tags: &[Practice]) -> f32 {
 }
 
 /// The meters' weighted mean on 0..=1, each normalised so that 1 is best.
-pub fn customer_score(scenario: &Scenario, meters: &[i32]) -> f32 {
-    let total: f32 = scenario.meters.iter().map(|m| m.weight).sum();
+pub fn customer_score(scenario: &Scenario, meters: &[i32]) -> f64 {
+    let total: f64 = scenario.meters.iter().map(|m| f64::from(m.weight)).sum();
     if total == 0.0 {
         return 0.0;
     }
-    let sum: f32 = scenario
+    let sum: f64 = scenario
         .meters
         .iter()
         .zip(meters)
-        .map(|(m, &v)| m.weight * m.normalized(v))
+        .map(|(m, &v)| f64::from(m.weight) * m.share(v))
         .sum();
     sum / total
 }
@@ -43,11 +43,11 @@ pub fn quality_halves(tags: &[Practice]) -> u16 {
 
 /// The practice part on 0..=1: the mean quality of `choices` choices whose
 /// qualities add up to `quality_sum`, or ½ when no choice was made.
-pub fn practice(quality_sum: f32, choices: usize) -> f32 {
+pub fn practice(quality_sum: f32, choices: usize) -> f64 {
     if choices == 0 {
         0.5
     } else {
-        quality_sum / choices as f32
+        f64::from(quality_sum) / choices as f64
     }
 }
 
@@ -74,19 +74,25 @@ impl Tally {
     }
 
     /// The practice part on 0..=1.
-    pub fn practice(self) -> f32 {
+    pub fn practice(self) -> f64 {
         practice(f32::from(self.halves) / 2.0, usize::from(self.choices))
     }
 
     /// The final score of a conversation that ended with this customer part.
-    pub fn score(self, customer: f32) -> u8 {
+    pub fn score(self, customer: f64) -> u8 {
         score(customer, self.practice())
     }
 }
 
-/// The 0..=100 score from the customer part and the mean choice quality.
-pub fn score(customer: f32, practice: f32) -> u8 {
-    let raw = 100.0 * (CUSTOMER_WEIGHT * customer + PRACTICE_WEIGHT * practice);
+/// The 0..=100 score from the customer part and the mean choice quality,
+/// rounded half up. The parts weigh whole points (60 and 40), exact in binary
+/// where 0.6 and 0.4 are not, and a result within 10⁻⁹ of a half is taken as
+/// that half, which it is but for rounding error: 98.5 must not come out as
+/// 98.49999 and round down.
+pub fn score(customer: f64, practice: f64) -> u8 {
+    let customer_points = f64::from((100.0 * CUSTOMER_WEIGHT).round());
+    let raw = customer_points * customer + (100.0 - customer_points) * practice;
+    let raw = (raw * 1e9).round() / 1e9;
     raw.round().clamp(0.0, 100.0) as u8
 }
 
@@ -155,9 +161,9 @@ pub struct Debrief {
     pub score: u8,
     pub grade: Grade,
     /// 0..=1, best for the customer at 1.
-    pub customer: f32,
+    pub customer: f64,
     /// Mean choice quality, 0..=1.
-    pub practice: f32,
+    pub practice: f64,
     pub pillars: Vec<PillarReport>,
     pub steps: Vec<StepReview>,
     /// Meters at the start and after each choice.

@@ -100,3 +100,14 @@ fn a_range_spanning_all_of_i32_normalises_by_its_true_width() {
     assert!((customer_score(&s, &[i32::MAX]) - 1.0).abs() < 1e-6);
     assert_eq!(customer_score(&s, &[i32::MIN]), 0.0);
 }
+
+#[test]
+fn a_score_exactly_on_a_half_rounds_up_as_documented() {
+    use frontline_core::scoring::{practice, score};
+    // Eight choices, one neutral and seven anti-patterns: 40 × 1/16 = 2.5.
+    assert_eq!(score(0.0, practice(0.5, 8)), 3);
+    // Meters at 0.85 (weight 1) and 1 (weight 5): 60 × 0.975 + 40 = 98.5.
+    assert_eq!(score((0.85 + 5.0) / 6.0, 1.0), 99);
+    assert_eq!(score(0.5, 0.5), 50);
+    assert_eq!(score(1.0, 1.0), 100);
+}

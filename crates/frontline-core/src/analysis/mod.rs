@@ -29,7 +29,7 @@ pub fn gain(
     scratch.clear();
     scratch.extend_from_slice(meters);
     scenario.apply_effects(choice, scratch);
-    let customer = customer_score(scenario, scratch) - customer_score(scenario, meters);
+    let customer = (customer_score(scenario, scratch) - customer_score(scenario, meters)) as f32;
     let practice = (choice_quality(&choice.tags) - 0.5) / length.max(1) as f32;
     100.0 * (CUSTOMER_WEIGHT * customer + PRACTICE_WEIGHT * practice)
 }
