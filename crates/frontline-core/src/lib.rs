@@ -18,6 +18,8 @@ pub mod runner;
 pub mod scenario;
 pub mod scoring;
 pub mod session;
+pub mod suggest;
+pub mod syntax;
 pub mod validate;
 pub mod yardstick;
 

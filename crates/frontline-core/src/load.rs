@@ -7,48 +7,37 @@ use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
-use crate::diagnostic::{BOM, Diagnostic, Severity};
-use crate::format::ScenarioFile;
+use crate::diagnostic::Diagnostic;
 use crate::scenario::Scenario;
-use crate::validate::validate;
+use crate::syntax::{self, Parsed};
+use crate::validate::{Shown, validate, validate_shown};
 
 /// The extension every scenario file carries.
 pub const EXTENSION: &str = "scenario.ron";
 
 /// Parses and validates the text of one scenario file; `path` only names it in diagnostics.
 pub fn parse(path: &Path, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
-    let file = parse_file(path, source)?;
-    validate(path, source, file)
-}
-
-/// Parses the text without validating it.
-pub fn parse_file(path: &Path, source: &str) -> Result<ScenarioFile, Vec<Diagnostic>> {
-    let text = source.strip_prefix(BOM).unwrap_or(source);
-    ron_options().from_str(text).map_err(|e| {
-        let at = source.len() - text.len() + ron_offset(text, &e.span.start);
-        let message = e.code.to_string();
-        vec![Diagnostic::at(
-            Severity::Error,
-            path,
-            source,
-            at..at,
-            message,
-        )]
-    })
-}
-
-/// The byte offset of a position as `ron` counts them: lines end at `\n`
-/// only, and a column counts the characters after the line's start.
-fn ron_offset(text: &str, position: &ron::error::Position) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(position.line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    text[line_start..]
-        .char_indices()
-        .nth(position.col.saturating_sub(1))
-        .map_or(text.len(), |(i, _)| line_start + i)
+    match syntax::read(path, source) {
+        Parsed::Clean(file) => validate(path, source, file),
+        Parsed::Repaired {
+            file,
+            text,
+            repairs,
+            mut diagnostics,
+        } => {
+            let shown = Shown {
+                source,
+                text: &text,
+                original: &|at| repairs.original(at),
+            };
+            if let Err(more) = validate_shown(path, shown, file) {
+                diagnostics.extend(more);
+            }
+            diagnostics.sort_by_key(|d| (d.line, d.column));
+            Err(diagnostics)
+        }
+        Parsed::Broken(diagnostics) => Err(diagnostics),
+    }
 }
 
 /// `Option` fields may be written without `Some(…)`.
@@ -203,9 +192,14 @@ pub struct Catalog {
 
 impl Catalog {
     pub fn load(paths: &[PathBuf]) -> io::Result<Catalog> {
-        let found = Found::search(paths)?;
+        let mut found = Found::search(paths)?;
+        let entries: Vec<_> = found.files.iter().map(|f| load_file(f)).collect();
+        for loaded in entries.iter().flatten() {
+            let warnings = syntax::lint::warnings(&loaded.path, &loaded.source);
+            found.warnings.extend(warnings);
+        }
         Ok(Catalog {
-            entries: found.files.iter().map(|f| load_file(f)).collect(),
+            entries,
             warnings: found.warnings,
         })
     }
