@@ -1,13 +1,15 @@
 //! Reading scenario files from disk: parse with `ron`, validate, and collect the
 //! scenarios of a folder so that one broken file never hides the others.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::locate::{Seg, SpanTree};
 use crate::scenario::Scenario;
 use crate::syntax::{self, Parsed};
 use crate::validate::{Shown, validate, validate_shown};
@@ -151,6 +153,12 @@ impl Found {
             let path = entry.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if !is_scenario_name(name) {
+                if let Some(stem) = name.strip_suffix(".ron").filter(|_| entry.path().is_file()) {
+                    let message = format!("not read: `{name}` is not named `*.{EXTENSION}`");
+                    let help = format!("if it is a scenario, rename it `{stem}.{EXTENSION}`");
+                    let warning = Diagnostic::warning_about(&path, message).help(help);
+                    self.warnings.push(warning);
+                }
                 continue;
             }
             if entry.file_type()?.is_symlink() && !leads_to_a_scenario(&path) {
@@ -190,10 +198,44 @@ pub struct Catalog {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Breaks each scenario whose id an earlier file already has: play, the
+/// records and the tools know a scenario by its id, so only the first is kept.
+fn refuse_duplicate_ids(entries: &mut [Result<Loaded, Broken>]) {
+    let mut first: HashMap<String, Diagnostic> = HashMap::new();
+    for entry in entries.iter_mut() {
+        let Ok(loaded) = entry else {
+            continue;
+        };
+        let id = &loaded.scenario.id;
+        let message = format!("duplicate scenario id `{id}`");
+        let here = at_id(loaded, message);
+        let Some(earlier) = first.get(id) else {
+            first.insert(id.clone(), here);
+            continue;
+        };
+        let (file, line, column) = (earlier.file.display(), earlier.line, earlier.column);
+        let diagnostic = here
+            .note(format!("{file}:{line}:{column} has it first"))
+            .help("give each scenario an id of its own");
+        *entry = Err(Broken {
+            path: loaded.path.clone(),
+            diagnostics: vec![diagnostic],
+        });
+    }
+}
+
+/// A problem at the `id` of a loaded scenario.
+fn at_id(loaded: &Loaded, message: String) -> Diagnostic {
+    let path: &[Seg] = &[Seg::Field("id")];
+    let span = SpanTree::parse_for(&loaded.source, &[path]).locate(&loaded.source, path);
+    Diagnostic::at(Severity::Error, &loaded.path, &loaded.source, span, message)
+}
+
 impl Catalog {
     pub fn load(paths: &[PathBuf]) -> io::Result<Catalog> {
         let mut found = Found::search(paths)?;
-        let entries: Vec<_> = found.files.iter().map(|f| load_file(f)).collect();
+        let mut entries: Vec<_> = found.files.iter().map(|f| load_file(f)).collect();
+        refuse_duplicate_ids(&mut entries);
         for loaded in entries.iter().flatten() {
             let warnings = syntax::lint::warnings(&loaded.path, &loaded.source);
             found.warnings.extend(warnings);

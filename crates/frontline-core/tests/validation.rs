@@ -253,6 +253,10 @@ fn every_bundled_scenario_and_fixture_validates_unchanged() {
     assert!(catalog.warnings.is_empty(), "{:#?}", catalog.warnings);
     for loaded in catalog.loaded() {
         let as_written = ron_options().from_str::<ScenarioFile>(&loaded.source);
-        assert!(as_written.is_ok(), "{} needed a repair", loaded.path.display());
+        assert!(
+            as_written.is_ok(),
+            "{} needed a repair",
+            loaded.path.display()
+        );
     }
 }
