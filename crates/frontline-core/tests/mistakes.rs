@@ -369,3 +369,36 @@ fn three_independent_mistakes_are_three_problems() {
     ];
     assert_eq!(places(&source), expected, "{}", shown(&problems(&source)));
 }
+
+/// The fenced blocks of `lang` in `text`, in order.
+fn blocks<'a>(text: &'a str, lang: &str) -> Vec<&'a str> {
+    let fence = format!("```{lang}\n");
+    text.split(fence.as_str())
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap().trim_end_matches('\n'))
+        .collect()
+}
+
+/// Each mistake of the guide's "Common mistakes", made in the guide's
+/// example at the line its documented output names, prints that output.
+#[test]
+fn the_guides_common_mistakes_print_what_it_shows() {
+    let guide = common::guide();
+    let example = blocks(&guide, "ron")[0];
+    let start = guide.find("## Common mistakes").expect("the section");
+    let end = start + 3 + guide[start + 3..].find("\n## ").unwrap();
+    let pairs = blocks(&guide[start..end], "text");
+    assert!(pairs.len() >= 18, "{} blocks", pairs.len());
+    for pair in pairs.chunks(2) {
+        let (mistake, documented) = (pair[0], pair[1]);
+        let header = documented.lines().next().unwrap();
+        let line: usize = header.split(':').nth(1).unwrap().parse().unwrap();
+        let mut lines: Vec<&str> = example.lines().collect();
+        lines[line - 1] = mistake;
+        let source = lines.join("\n") + "\n";
+        let printed = parse(Path::new("scenarios/returns.scenario.ron"), &source)
+            .expect_err("the mistake is found");
+        let printed: Vec<String> = printed.iter().map(ToString::to_string).collect();
+        assert_eq!(printed.join("\n"), documented, "for {mistake:?}");
+    }
+}
