@@ -5,7 +5,7 @@
 
 mod hint;
 pub mod lint;
-mod scan;
+pub(crate) mod scan;
 
 use std::ops::Range;
 use std::path::Path;

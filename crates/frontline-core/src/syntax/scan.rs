@@ -138,6 +138,44 @@ pub fn closer(open: u8) -> u8 {
     }
 }
 
+/// The first byte at or after `pos` that is neither blank nor in a comment
+/// (`// …` to the end of the line, or `/* … */`, which may nest).
+pub fn skip_blank(bytes: &[u8], mut pos: usize) -> usize {
+    loop {
+        match (bytes.get(pos), bytes.get(pos + 1)) {
+            (Some(c), _) if c.is_ascii_whitespace() => pos += 1,
+            (Some(b'/'), Some(b'/')) => {
+                let line = bytes[pos..].iter().position(|&b| b == b'\n');
+                pos = line.map_or(bytes.len(), |i| pos + i);
+            }
+            (Some(b'/'), Some(b'*')) => pos = block_comment_end(bytes, pos),
+            _ => return pos,
+        }
+    }
+}
+
+/// The byte after the block comment that starts at `pos`, or the end.
+fn block_comment_end(bytes: &[u8], mut pos: usize) -> usize {
+    let mut depth = 0;
+    while pos < bytes.len() {
+        match (bytes[pos], bytes.get(pos + 1)) {
+            (b'/', Some(b'*')) => {
+                depth += 1;
+                pos += 2;
+            }
+            (b'*', Some(b'/')) => {
+                depth -= 1;
+                pos += 2;
+                if depth == 0 {
+                    return pos;
+                }
+            }
+            _ => pos += 1,
+        }
+    }
+    pos
+}
+
 struct Scanner<'a> {
     bytes: &'a [u8],
     text: &'a str,
@@ -199,34 +237,7 @@ impl Scanner<'_> {
     }
 
     fn skip_blank(&mut self) {
-        loop {
-            match (self.peek(0), self.peek(1)) {
-                (Some(c), _) if c.is_ascii_whitespace() => self.pos += 1,
-                (Some(b'/'), Some(b'/')) => self.while_(|b| b != b'\n'),
-                (Some(b'/'), Some(b'*')) => self.block_comment(),
-                _ => return,
-            }
-        }
-    }
-
-    fn block_comment(&mut self) {
-        let mut depth = 0;
-        while self.pos < self.bytes.len() {
-            match (self.peek(0), self.peek(1)) {
-                (Some(b'/'), Some(b'*')) => {
-                    depth += 1;
-                    self.pos += 2;
-                }
-                (Some(b'*'), Some(b'/')) => {
-                    depth -= 1;
-                    self.pos += 2;
-                    if depth == 0 {
-                        return;
-                    }
-                }
-                _ => self.pos += 1,
-            }
-        }
+        self.pos = skip_blank(self.bytes, self.pos);
     }
 
     fn string(&mut self) {
