@@ -265,6 +265,20 @@ fn misspelt(from: &str, to: &str, typo: &str, message: &str, meant: &str) {
 }
 
 #[test]
+fn a_file_with_no_scenario() {
+    for source in ["", "// a new scenario\r\n", "/* to do */"] {
+        let found = problems(source);
+        assert_eq!(found.len(), 1, "{}", shown(&found));
+        assert_eq!(found[0].message, "the file holds no scenario");
+        let help = &found[0].help.as_ref().unwrap().message;
+        assert_eq!(
+            help,
+            "write `Scenario(...)`, or start from the file `frontline new` writes"
+        );
+    }
+}
+
+#[test]
 fn did_you_mean() {
     misspelt(
         "Flag(\"asked\")",

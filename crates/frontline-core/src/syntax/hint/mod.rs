@@ -14,7 +14,7 @@ use ron::error::Error;
 use super::scan::Tokens;
 use crate::diagnostic::Edit;
 use names::{quoted_names, unknown_name};
-use structure::{missing_comma, not_a_list, unclosed};
+use structure::{missing_comma, no_scenario, not_a_list, unclosed};
 use text::{comment, decimal, inner_quote, quotes};
 
 /// How reading can go on after a mistake.
@@ -66,7 +66,8 @@ impl Hint {
 /// Explains the error `code` that `ron` reports at `span` of the text.
 pub fn explain(t: &Tokens, code: &Error, span: Range<usize>) -> Hint {
     let at = span.start;
-    comment(t, code, at)
+    no_scenario(t, code, at)
+        .or_else(|| comment(t, code, at))
         .or_else(|| quotes(t, at))
         .or_else(|| quoted_names(t, code, at))
         .or_else(|| decimal(t, at))

@@ -7,6 +7,19 @@ use super::{Hint, Repair};
 use crate::diagnostic::Edit;
 use crate::syntax::scan::{Kind, Tokens, closer, opener};
 
+/// A file with nothing but blanks and comments.
+pub(super) fn no_scenario(t: &Tokens, code: &Error, at: usize) -> Option<Hint> {
+    if !(matches!(code, Error::ExpectedNamedStructLike(_) | Error::Eof) && t.list.is_empty()) {
+        return None;
+    }
+    let end = t.text.len().max(at);
+    let hint = Hint::new(end..end, "the file holds no scenario");
+    Some(Hint {
+        help: Some("write `Scenario(...)`, or start from the file `frontline new` writes".into()),
+        ..hint
+    })
+}
+
 /// A bracket never closed: at the end of the file, before a closer of
 /// another kind, or before a field inside a list.
 pub(super) fn unclosed(t: &Tokens, code: &Error, at: usize) -> Option<Hint> {
