@@ -106,9 +106,9 @@ impl Reporter<'_> {
     /// listed as `what`.
     fn unknown(&mut self, path: &[Seg], message: String, name: &str, known: Known) {
         let source = self.shown.source;
-        let mut d = self.diagnostic(path, message);
-        // The name inside its quotes.
         let span = self.span(path);
+        let mut d = Diagnostic::at(Severity::Error, self.path, source, span.clone(), message);
+        // The name inside its quotes.
         let inner = source
             .get(span.clone())
             .filter(|s| s.len() >= 2 && s.starts_with('"') && s.ends_with('"'))
