@@ -542,6 +542,17 @@ help: rename it
     }
 
     #[test]
+    fn the_underline_is_aligned_under_wide_characters() {
+        let src = "日本: \"x\"";
+        let start = src.find('"').unwrap();
+        let d = Diagnostic::at(Severity::Error, Path::new("f"), src, start..start + 3, "m");
+        // Two characters before the colon, each two columns wide.
+        assert_eq!(d.column, 5);
+        let underline = d.to_string().lines().last().unwrap().to_string();
+        assert_eq!(underline, format!("  | {}^^^", " ".repeat(2 * 2 + 2)));
+    }
+
+    #[test]
     fn control_characters_are_escaped() {
         let src = "(x: \"\u{1b}[31m\")";
         let d = Diagnostic::at(
