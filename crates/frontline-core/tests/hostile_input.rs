@@ -38,6 +38,10 @@ fn located(source: &str) -> Vec<Diagnostic> {
         let line = &lines[d.line - 1];
         assert_eq!(&d.source_line, line, "{source:?}");
         assert!(d.column <= line.chars().count() + 1, "{d} in {source:?}");
+        for label in &d.labels {
+            let line = &lines[label.line - 1];
+            assert!(label.column <= line.chars().count() + 1, "{d} in {source:?}");
+        }
         let _ = d.to_string();
     }
     found
