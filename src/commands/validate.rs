@@ -22,8 +22,12 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         }
     }
     let invalid = catalog.broken().count();
+    let warnings = match catalog.warnings.len() {
+        0 => String::new(),
+        n => format!(", {n} warning(s)"),
+    };
     println!(
-        "{} scenario file(s): {} valid, {invalid} invalid, {problems} problem(s)",
+        "{} scenario file(s): {} valid, {invalid} invalid, {problems} problem(s){warnings}",
         catalog.entries.len(),
         catalog.entries.len() - invalid,
     );

@@ -19,6 +19,8 @@ pub mod scenario;
 pub mod scoring;
 pub mod script;
 pub mod session;
+pub mod suggest;
+pub mod syntax;
 pub mod validate;
 pub mod yardstick;
 

@@ -1,54 +1,45 @@
 //! Reading scenario files from disk: parse with `ron`, validate, and collect the
 //! scenarios of a folder so that one broken file never hides the others.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
-use crate::diagnostic::{BOM, Diagnostic, Severity};
-use crate::format::ScenarioFile;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::locate::{Seg, SpanTree};
 use crate::scenario::Scenario;
-use crate::validate::validate;
+use crate::syntax::{self, Parsed};
+use crate::validate::{Shown, validate, validate_shown};
 
 /// The extension every scenario file carries.
 pub const EXTENSION: &str = "scenario.ron";
 
 /// Parses and validates the text of one scenario file; `path` only names it in diagnostics.
 pub fn parse(path: &Path, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
-    let file = parse_file(path, source)?;
-    validate(path, source, file)
-}
-
-/// Parses the text without validating it.
-pub fn parse_file(path: &Path, source: &str) -> Result<ScenarioFile, Vec<Diagnostic>> {
-    let text = source.strip_prefix(BOM).unwrap_or(source);
-    ron_options().from_str(text).map_err(|e| {
-        let at = source.len() - text.len() + ron_offset(text, &e.span.start);
-        let message = e.code.to_string();
-        vec![Diagnostic::at(
-            Severity::Error,
-            path,
-            source,
-            at..at,
-            message,
-        )]
-    })
-}
-
-/// The byte offset of a position as `ron` counts them: lines end at `\n`
-/// only, and a column counts the characters after the line's start.
-fn ron_offset(text: &str, position: &ron::error::Position) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(position.line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    text[line_start..]
-        .char_indices()
-        .nth(position.col.saturating_sub(1))
-        .map_or(text.len(), |(i, _)| line_start + i)
+    match syntax::read(path, source) {
+        Parsed::Clean(file) => validate(path, source, file),
+        Parsed::Repaired {
+            file,
+            text,
+            repairs,
+            mut diagnostics,
+        } => {
+            let shown = Shown {
+                source,
+                text: &text,
+                original: &|at| repairs.original(at),
+            };
+            if let Err(more) = validate_shown(path, shown, file) {
+                diagnostics.extend(more);
+            }
+            diagnostics.sort_by_key(|d| (d.line, d.column));
+            Err(diagnostics)
+        }
+        Parsed::Broken(diagnostics) => Err(diagnostics),
+    }
 }
 
 /// `Option` fields may be written without `Some(…)`.
@@ -162,6 +153,12 @@ impl Found {
             let path = entry.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if !is_scenario_name(name) {
+                if let Some(stem) = name.strip_suffix(".ron").filter(|_| entry.path().is_file()) {
+                    let message = format!("not read: `{name}` is not named `*.{EXTENSION}`");
+                    let help = format!("if it is a scenario, rename it `{stem}.{EXTENSION}`");
+                    let warning = Diagnostic::warning_about(&path, message).help(help);
+                    self.warnings.push(warning);
+                }
                 continue;
             }
             if entry.file_type()?.is_symlink() && !leads_to_a_scenario(&path) {
@@ -201,11 +198,50 @@ pub struct Catalog {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Breaks each scenario whose id an earlier file already has: play, the
+/// records and the tools know a scenario by its id, so only the first is kept.
+fn refuse_duplicate_ids(entries: &mut [Result<Loaded, Broken>]) {
+    let mut first: HashMap<String, Diagnostic> = HashMap::new();
+    for entry in entries.iter_mut() {
+        let Ok(loaded) = entry else {
+            continue;
+        };
+        let id = &loaded.scenario.id;
+        let message = format!("duplicate scenario id `{id}`");
+        let here = at_id(loaded, message);
+        let Some(earlier) = first.get(id) else {
+            first.insert(id.clone(), here);
+            continue;
+        };
+        let (file, line, column) = (earlier.file.display(), earlier.line, earlier.column);
+        let diagnostic = here
+            .note(format!("{file}:{line}:{column} has it first"))
+            .help("give each scenario an id of its own");
+        *entry = Err(Broken {
+            path: loaded.path.clone(),
+            diagnostics: vec![diagnostic],
+        });
+    }
+}
+
+/// A problem at the `id` of a loaded scenario.
+fn at_id(loaded: &Loaded, message: String) -> Diagnostic {
+    let path: &[Seg] = &[Seg::Field("id")];
+    let span = SpanTree::parse_for(&loaded.source, &[path]).locate(&loaded.source, path);
+    Diagnostic::at(Severity::Error, &loaded.path, &loaded.source, span, message)
+}
+
 impl Catalog {
     pub fn load(paths: &[PathBuf]) -> io::Result<Catalog> {
-        let found = Found::search(paths)?;
+        let mut found = Found::search(paths)?;
+        let mut entries: Vec<_> = found.files.iter().map(|f| load_file(f)).collect();
+        refuse_duplicate_ids(&mut entries);
+        for loaded in entries.iter().flatten() {
+            let warnings = syntax::lint::warnings(&loaded.path, &loaded.source);
+            found.warnings.extend(warnings);
+        }
         Ok(Catalog {
-            entries: found.files.iter().map(|f| load_file(f)).collect(),
+            entries,
             warnings: found.warnings,
         })
     }

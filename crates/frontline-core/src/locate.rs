@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::BOM;
+use crate::syntax::scan::skip_blank;
 
 /// One step of a path into the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,38 +146,7 @@ impl<'a> Reader<'a> {
     }
 
     fn skip_blank(&mut self) {
-        loop {
-            match (self.peek(), self.peek_at(1)) {
-                (Some(c), _) if c.is_ascii_whitespace() => self.pos += 1,
-                (Some(b'/'), Some(b'/')) => {
-                    while self.peek().is_some_and(|c| c != b'\n') {
-                        self.pos += 1;
-                    }
-                }
-                (Some(b'/'), Some(b'*')) => self.skip_block_comment(),
-                _ => return,
-            }
-        }
-    }
-
-    fn skip_block_comment(&mut self) {
-        let mut depth = 0;
-        while self.pos < self.src.len() {
-            match (self.peek(), self.peek_at(1)) {
-                (Some(b'/'), Some(b'*')) => {
-                    depth += 1;
-                    self.pos += 2;
-                }
-                (Some(b'*'), Some(b'/')) => {
-                    depth -= 1;
-                    self.pos += 2;
-                    if depth == 0 {
-                        return;
-                    }
-                }
-                _ => self.pos += 1,
-            }
-        }
+        self.pos = skip_blank(self.src, self.pos);
     }
 
     /// `#![enable(...)]` lines before the value.

@@ -2,9 +2,10 @@
 //! at once with its place in the file.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::format::{
     ChoiceFile, Condition as ConditionFile, EventFile, NodeFile, RouteFile, ScenarioFile,
 };
@@ -19,10 +20,33 @@ pub fn validate(
     source: &str,
     file: ScenarioFile,
 ) -> Result<Scenario, Vec<Diagnostic>> {
+    let shown = Shown {
+        source,
+        text: source,
+        original: &|at| at,
+    };
+    validate_shown(path, shown, file)
+}
+
+/// A file as written, and the text that was parsed from it: the same, or a
+/// copy with its syntax mistakes fixed.
+pub struct Shown<'a> {
+    pub source: &'a str,
+    pub text: &'a str,
+    /// Where a byte of `text` is in `source`.
+    pub original: &'a dyn Fn(usize) -> usize,
+}
+
+/// Validates `file`, parsed from `shown.text`, reporting places in `shown.source`.
+pub fn validate_shown(
+    path: &Path,
+    shown: Shown,
+    file: ScenarioFile,
+) -> Result<Scenario, Vec<Diagnostic>> {
     let mut v = Validator {
         report: Reporter {
             path,
-            source,
+            shown,
             tree: None,
             diagnostics: Vec::new(),
         },
@@ -41,7 +65,7 @@ pub fn validate(
 
 struct Reporter<'a> {
     path: &'a Path,
-    source: &'a str,
+    shown: Shown<'a>,
     /// Parsed on the first problem: a valid file never needs it.
     tree: Option<SpanTree>,
     diagnostics: Vec<Diagnostic>,
@@ -59,17 +83,52 @@ struct Validator<'a> {
 const UNRESOLVED: usize = usize::MAX;
 
 impl Reporter<'_> {
+    /// Where the value at `path` is written in the file.
+    fn span(&mut self, path: &[Seg]) -> Range<usize> {
+        let text = self.shown.text;
+        let tree = self.tree.get_or_insert_with(|| SpanTree::parse(text));
+        let span = tree.locate(text, path);
+        (self.shown.original)(span.start)..(self.shown.original)(span.end)
+    }
+
+    fn diagnostic(&mut self, path: &[Seg], message: String) -> Diagnostic {
+        let span = self.span(path);
+        Diagnostic::at(Severity::Error, self.path, self.shown.source, span, message)
+    }
+
     fn error(&mut self, path: &[Seg], message: String) {
-        let source = self.source;
-        let tree = self.tree.get_or_insert_with(|| SpanTree::parse(source));
-        let span = tree.locate(source, path);
-        self.diagnostics.push(Diagnostic::at(
-            Severity::Error,
-            self.path,
-            self.source,
-            span,
-            message,
-        ));
+        let diagnostic = self.diagnostic(path, message);
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// An error for the unknown `name` at `path`, with the nearest of `known`
+    /// as the help ("did you mean …?") or else `otherwise`, and `known`
+    /// listed as `what`.
+    fn unknown(&mut self, path: &[Seg], message: String, name: &str, known: Known) {
+        let source = self.shown.source;
+        let span = self.span(path);
+        let mut d = Diagnostic::at(Severity::Error, self.path, source, span.clone(), message);
+        // The name inside its quotes.
+        let inner = source
+            .get(span.clone())
+            .filter(|s| s.len() >= 2 && s.starts_with('"') && s.ends_with('"'))
+            .map_or(span.clone(), |_| span.start + 1..span.end - 1);
+        let mut names = known.names;
+        names.sort_unstable();
+        d = match crate::suggest::nearest(name, names.iter().copied()) {
+            Some(near) => d.fix(
+                source,
+                format!("did you mean `{near}`?"),
+                vec![Edit::new(inner, near)],
+            ),
+            None => match known.otherwise {
+                Some(advice) => d.help(advice),
+                None => d,
+            },
+        };
+        let listed = crate::suggest::list(names.iter().copied());
+        self.diagnostics
+            .push(d.note(format!("{}: {listed}", known.what)));
     }
 
     /// An error at `at` followed by `tail`: the two are joined only when
@@ -88,31 +147,60 @@ impl Reporter<'_> {
         }
     }
 
-    /// Registers each id of `ids` in `table`, reporting empty and duplicate ones.
+    /// Registers each id of `ids` in `table`, reporting empty and duplicate
+    /// ones; `first_at` finds where an id already in `table` is defined.
     fn ids<'i, T>(
         &mut self,
         table: &mut HashMap<String, T>,
-        list: &[Seg],
-        field: Option<&str>,
-        what: &str,
+        list: IdList,
         ids: impl IntoIterator<Item = &'i str>,
         value: impl Fn(usize) -> T,
+        first_at: impl Fn(&T) -> Vec<Seg<'static>>,
     ) {
+        let what = list.what;
         for (i, id) in ids.into_iter().enumerate() {
-            let mut path = list.to_vec();
-            path.push(Seg::Index(i));
-            if let Some(field) = field {
-                path.push(Seg::Field(field));
-            }
+            let path = list.path(i);
             if id.trim().is_empty() {
                 self.error(&path, format!("{what} id is empty"));
-            } else if table.contains_key(id) {
-                self.error(&path, format!("duplicate {what} id `{id}`"));
+            } else if let Some(first) = table.get(id) {
+                let first = self.span(&first_at(first));
+                let d = self.diagnostic(&path, format!("duplicate {what} id `{id}`"));
+                let d = d.label(self.shown.source, first, "first defined here");
+                self.diagnostics.push(d);
             } else {
                 table.insert(id.to_string(), value(i));
             }
         }
     }
+}
+
+/// Where a list of ids is in the file (`nodes[i].id`, `flags[i]`), and
+/// what they name.
+#[derive(Clone, Copy)]
+struct IdList {
+    list: &'static [Seg<'static>],
+    field: Option<&'static str>,
+    what: &'static str,
+}
+
+impl IdList {
+    fn path(&self, i: usize) -> Vec<Seg<'static>> {
+        let mut path = self.list.to_vec();
+        path.push(Seg::Index(i));
+        if let Some(field) = self.field {
+            path.push(Seg::Field(field));
+        }
+        path
+    }
+}
+
+/// The names an unknown one may have meant.
+struct Known<'a> {
+    names: Vec<&'a str>,
+    /// What they are, for the note that lists them.
+    what: &'a str,
+    /// The help when none is near.
+    otherwise: Option<&'a str>,
 }
 
 impl Validator<'_> {
@@ -131,37 +219,29 @@ impl Validator<'_> {
             );
         }
         let report = &mut self.report;
+        let list = |list, field, what| IdList { list, field, what };
+        let meters = list(&[Field("meters")], Some("id"), "meter");
         let meter_ids = f.meters.iter().map(|m| m.id.as_str());
         report.ids(
             &mut self.meters,
-            &[Field("meters")],
-            Some("id"),
-            "meter",
+            meters,
             meter_ids,
             |i| i,
+            |&i| meters.path(i),
         );
+        let flags = list(&[Field("flags")], None, "flag");
         let flag_ids = f.flags.iter().map(String::as_str);
-        report.ids(
-            &mut self.flags,
-            &[Field("flags")],
-            None,
-            "flag",
-            flag_ids,
-            |i| i,
-        );
-        let (targets, nodes) = (&mut self.targets, &[Field("nodes")]);
-        let node_ids = f.nodes.iter().map(|n| n.id.as_str());
-        report.ids(targets, nodes, Some("id"), "node", node_ids, Target::Node);
+        report.ids(&mut self.flags, flags, flag_ids, |i| i, |&i| flags.path(i));
+        let nodes = list(&[Field("nodes")], Some("id"), "node");
+        let endings = list(&[Field("endings")], Some("id"), "node or ending");
+        let target_at = |t: &Target| match *t {
+            Target::Node(i) => nodes.path(i),
+            Target::Ending(i) => endings.path(i),
+        };
+        let (targets, node_ids) = (&mut self.targets, f.nodes.iter().map(|n| n.id.as_str()));
+        report.ids(targets, nodes, node_ids, Target::Node, target_at);
         let ending_ids = f.endings.iter().map(|e| e.id.as_str());
-        let endings = &[Field("endings")];
-        report.ids(
-            targets,
-            endings,
-            Some("id"),
-            "node or ending",
-            ending_ids,
-            Target::Ending,
-        );
+        report.ids(targets, endings, ending_ids, Target::Ending, target_at);
 
         let meters = f
             .meters
@@ -208,10 +288,10 @@ impl Validator<'_> {
                 UNRESOLVED
             }
             None => {
-                self.report.error(
-                    &[Field("start")],
-                    format!("start node `{}` does not exist", f.start),
-                );
+                let message = format!("start node `{}` does not exist", f.start);
+                let known = known_targets(&self.targets);
+                self.report
+                    .unknown(&[Field("start")], message, &f.start, known);
                 UNRESOLVED
             }
         };
@@ -277,14 +357,14 @@ impl Validator<'_> {
             .text(&at("source"), "expectation source", &c.source);
         let ids = c.personas.iter().map(|p| p.id.as_str());
         let list = at("personas");
-        self.report.ids(
-            &mut HashMap::new(),
-            &list,
-            Some("id"),
-            "persona",
-            ids,
-            |_| (),
-        );
+        let personas = IdList {
+            list: &[Field("customer"), Field("personas")],
+            field: Some("id"),
+            what: "persona",
+        };
+        let first_at = |&i: &usize| personas.path(i);
+        self.report
+            .ids(&mut HashMap::new(), personas, ids, |i| i, first_at);
         let personas = c
             .personas
             .into_iter()
@@ -420,7 +500,9 @@ impl Validator<'_> {
             Some(target) => *target,
             None => {
                 let message = format!("no node or ending has the id `{id}`");
-                self.report.error_in(at, &[Seg::Field("next")], message);
+                let path = [at, &[Seg::Field("next")]].concat();
+                let known = known_targets(&self.targets);
+                self.report.unknown(&path, message, id, known);
                 Target::Node(UNRESOLVED)
             }
         }
@@ -431,9 +513,14 @@ impl Validator<'_> {
         match self.meters.get(id) {
             Some(m) => *m,
             None => {
-                let known = sorted_keys(&self.meters);
-                let message = format!("unknown meter `{id}` (meters: {known})");
-                self.report.error_in(at, tail, message);
+                let known = Known {
+                    names: self.meters.keys().map(String::as_str).collect(),
+                    what: "the meters are",
+                    otherwise: None,
+                };
+                let message = format!("unknown meter `{id}`");
+                self.report
+                    .unknown(&[at, tail].concat(), message, id, known);
                 UNRESOLVED
             }
         }
@@ -444,8 +531,14 @@ impl Validator<'_> {
         match self.flags.get(id) {
             Some(f) => *f,
             None => {
-                let msg = format!("unknown flag `{id}`: declare it in `flags`");
-                self.report.error_in(at, tail, msg);
+                let known = Known {
+                    names: self.flags.keys().map(String::as_str).collect(),
+                    what: "the flags declared are",
+                    otherwise: Some("declare it in `flags: [...]` at the top of the file"),
+                };
+                let message = format!("unknown flag `{id}`");
+                self.report
+                    .unknown(&[at, tail].concat(), message, id, known);
                 UNRESOLVED
             }
         }
@@ -492,8 +585,11 @@ impl Validator<'_> {
     }
 }
 
-fn sorted_keys<T>(map: &HashMap<String, T>) -> String {
-    let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
-    keys.sort_unstable();
-    keys.join(", ")
+/// The nodes and endings, for a `next` or `start` that names none.
+fn known_targets(targets: &HashMap<String, Target>) -> Known<'_> {
+    Known {
+        names: targets.keys().map(String::as_str).collect(),
+        what: "the nodes and endings are",
+        otherwise: None,
+    }
 }

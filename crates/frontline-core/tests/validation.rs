@@ -233,3 +233,30 @@ fn no_input_makes_the_loader_panic() {
         assert!(parse(Path::new("garbage"), garbage).is_err(), "{garbage}");
     }
 }
+
+/// Every file valid before stays valid with the same meaning: each bundled
+/// scenario and fixture parses as written (no repair), validates, and gets
+/// no warning.
+#[test]
+fn every_bundled_scenario_and_fixture_validates_unchanged() {
+    use frontline_core::format::ScenarioFile;
+    use frontline_core::load::{Catalog, ron_options};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folders = [root.join("../../scenarios"), root.join("tests/fixtures")];
+    let catalog = Catalog::load(&folders).unwrap();
+    assert!(catalog.entries.len() >= 8, "{:?}", catalog.entries.len());
+    let broken: Vec<String> = catalog
+        .broken()
+        .flat_map(|b| b.diagnostics.iter().map(ToString::to_string))
+        .collect();
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    assert!(catalog.warnings.is_empty(), "{:#?}", catalog.warnings);
+    for loaded in catalog.loaded() {
+        let as_written = ron_options().from_str::<ScenarioFile>(&loaded.source);
+        assert!(
+            as_written.is_ok(),
+            "{} needed a repair",
+            loaded.path.display()
+        );
+    }
+}

@@ -38,3 +38,9 @@ pub fn choice_named(session: &Session, text: &str) -> usize {
         .position(|c| c.text == text)
         .unwrap_or_else(|| panic!("no choice `{text}`"))
 }
+
+/// `docs/scenario-format.md`.
+pub fn guide() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    std::fs::read_to_string(root.join("docs/scenario-format.md")).unwrap()
+}
