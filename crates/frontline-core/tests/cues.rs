@@ -1,11 +1,11 @@
 //! The surface-cue lints of `check`: each fixture triggers its lint, at the
-//! right place, and nothing else.
+//! right place, and nothing else; the bundled scenarios give none of them.
 
 use std::path::{Path, PathBuf};
 
 use frontline_core::analysis::check::{Report, check};
 use frontline_core::analysis::cues::{Cue, CueRate};
-use frontline_core::{Loaded, Severity};
+use frontline_core::{Catalog, Loaded, Severity};
 
 mod common;
 
@@ -119,5 +119,31 @@ fn feedback_that_only_says_right_or_wrong_is_a_warning_at_the_feedback() {
             format!("the feedback on choice {choice} of `hello` only says right or wrong");
         assert!(d.message.contains(&expected), "{d}");
         assert_eq!(d.line, line_of(&source, needle, 0), "{d}");
+    }
+}
+
+#[test]
+fn the_first_three_bundled_scenarios_give_no_surface_cue_finding() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let catalog = Catalog::load(&[dir]).expect("scenarios/ is readable");
+    for id in ["caviar", "late_meal", "phone"] {
+        let report = check(catalog.find(id).unwrap());
+        let cue_findings: Vec<String> = messages(&report)
+            .into_iter()
+            .filter(|m| {
+                [
+                    "a best reply in",
+                    "carries only anti-patterns",
+                    "only says right or wrong",
+                ]
+                .iter()
+                .any(|lint| m.contains(lint))
+            })
+            .collect();
+        assert!(
+            cue_findings.is_empty(),
+            "{id}:\n{}",
+            cue_findings.join("\n")
+        );
     }
 }
