@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::cues::{self, Cues};
 use super::{grading, structure, truncate};
 use crate::bounds::{Finish, Path, Scores};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -47,6 +48,9 @@ pub struct Report {
     /// One entry per ending, in file order.
     pub endings: Vec<EndingRange>,
     pub loops: Vec<Loop>,
+    /// How often surface cues point to the best reply; `None` when the
+    /// search was incomplete.
+    pub cues: Option<Cues>,
     /// Errors and warnings, in file order.
     pub findings: Vec<Diagnostic>,
 }
@@ -152,13 +156,18 @@ pub fn check(loaded: &Loaded) -> Report {
     let reach = Reach::of(scenario);
     let scores = Scores::of(scenario, &reach);
     let mut findings = structure::flags_and_meters(scenario);
+    findings.extend(cues::bare_verdicts(scenario));
     let mut loops = Vec::new();
+    let mut cue_rates = None;
     let complete = reach.complete && scores.complete;
     if complete {
         let found = structure::of(scenario, &reach);
         findings.extend(found.findings);
         loops = found.loops;
         findings.extend(grading::of(scenario, &reach, &scores));
+        let (rates, found) = cues::of(scenario, &reach, &scores);
+        findings.extend(found);
+        cue_rates = Some(rates);
     } else {
         let message = "the scenario has too many reachable states to explore them all: \
                        reachability and scoring findings were skipped, and the scores \
@@ -194,6 +203,7 @@ pub fn check(loaded: &Loaded) -> Report {
         worst: scores.worst.as_ref().map(extreme),
         endings,
         loops,
+        cues: cue_rates,
         findings: locate(loaded, findings),
     }
 }
@@ -371,6 +381,9 @@ impl fmt::Display for Report {
         for l in &self.loops {
             let exit = l.way_out.as_deref().unwrap_or("no way out");
             writeln!(f, "  loop through {}: {exit}", l.nodes.join(", "))?;
+        }
+        if let Some(cues) = &self.cues {
+            writeln!(f, "  {cues}")?;
         }
         for d in &self.findings {
             writeln!(f, "{d}")?;

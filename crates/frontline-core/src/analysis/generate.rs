@@ -8,7 +8,7 @@
 //! same number of choices: the exact state space stays a small multiple of the
 //! node count. Random events and junctions stay within their layer for the
 //! same reason, and the one flag is only set near the end. Only anti-patterns
-//! lose the customer, and the first choice of every node is the best one, so
+//! lose the customer (each with an acknowledgement, so it tempts), and the first choice of every node is the best one, so
 //! from about 40 nodes on `check` finds nothing to warn about.
 
 use std::fmt::Write;
@@ -130,8 +130,9 @@ fn node(
         false => (pick(rng, &UNDERSTAND), ""),
     };
     // The first choice is always the best for the customer, so that bad luck
-    // can't make the best play end badly.
-    let text = "Let me make sure I understand.";
+    // can't make the best play end badly. It is the shortest and apologises
+    // no more than the others, so no surface cue points to it.
+    let text = "Tell me more.";
     choice(out, text, understand, [100, 100, -100], &next(0), set);
     let manage = pick(rng, &MANAGE);
     let mut sign = || if rng.random::<bool>() { 100 } else { -100 };
@@ -142,7 +143,8 @@ fn node(
             let anti = pick(rng, &ANTI);
             let _ = writeln!(
                 out,
-                "                Choice(text: \"That is not my problem.\", tags: [{anti:?}], \
+                "                Choice(text: \"I hear you, but that is not my problem.\", \
+                 tags: [Acknowledge, {anti:?}], \
                  effects: {{\"satisfaction\": -100, \"trust\": -100}}, feedback: \"This confirms \
                  the customer's worst expectation.\", next: \"walks_out\"),"
             );
@@ -151,7 +153,7 @@ fn node(
             let exceed = pick(rng, &EXCEED);
             let _ = writeln!(
                 out,
-                "                Choice(text: \"Since you mentioned it, let me add this.\", \
+                "                Choice(text: \"Let me add this.\", \
                  tags: [{exceed:?}], when: [Flag(\"asked\")], effects: {{\"gap\": -100}}, \
                  feedback: \"Acting on what you learned exceeds the expectation.\", next: \"{}\"),",
                 next(2)

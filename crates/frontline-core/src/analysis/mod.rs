@@ -3,6 +3,7 @@
 //! generator of large scenarios for benchmarks.
 
 pub mod check;
+pub mod cues;
 pub mod generate;
 mod grading;
 pub mod graph;
