@@ -112,16 +112,26 @@ fn digit(n: usize) -> KeyCode {
     ][n]
 }
 
-fn loaded(world: &World) -> bool {
-    let library = world.resource::<Library>();
-    library.entries.len() == 3 && !library.loading()
+/// Whether the library has read every scenario file in `dir`'s scenarios folder.
+fn loaded(dir: &Path) -> impl Fn(&World) -> bool {
+    let files = fs::read_dir(dir.join("scenarios"))
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().ends_with(".scenario.ron")
+        })
+        .count();
+    move |world| {
+        let library = world.resource::<Library>();
+        library.entries.len() == files && !library.loading()
+    }
 }
 
 #[test]
 fn a_trainee_plays_a_scenario_by_keys_to_its_promoter_ending_and_replays_it() {
     let dir = scratch("play");
     let mut app = app(&dir);
-    update_until(&mut app, "the library", loaded);
+    update_until(&mut app, "the library", loaded(&dir));
     let scenario = {
         let library = app.world().resource::<Library>();
         Arc::clone(library.entries[0].scenario.as_ref().unwrap())
@@ -228,7 +238,7 @@ fn caviar_entry(world: &World) -> (&str, usize) {
 fn an_edited_scenario_reloads_and_a_broken_edit_keeps_the_last_good_version() {
     let dir = scratch("reload");
     let mut app = app(&dir);
-    update_until(&mut app, "the library", loaded);
+    update_until(&mut app, "the library", loaded(&dir));
     let file = dir.join("scenarios/caviar.scenario.ron");
     let text = fs::read_to_string(&file).unwrap();
     let edited = text.replacen(
@@ -267,10 +277,7 @@ fn a_broken_file_is_listed_as_broken_and_the_others_stay_playable() {
     )
     .unwrap();
     let mut app = app(&dir);
-    update_until(&mut app, "the library", |w| {
-        let library = w.resource::<Library>();
-        library.entries.len() == 4 && !library.loading()
-    });
+    update_until(&mut app, "the library", loaded(&dir));
     app.world_mut()
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Select);
@@ -296,7 +303,7 @@ fn a_broken_file_is_listed_as_broken_and_the_others_stay_playable() {
 fn a_conversation_in_progress_offers_to_restart_with_an_edited_scenario() {
     let dir = scratch("restart");
     let mut app = app(&dir);
-    update_until(&mut app, "the library", loaded);
+    update_until(&mut app, "the library", loaded(&dir));
     app.world_mut().resource_mut::<Profile>().trainee = "Ada".into();
     app.world_mut()
         .resource_mut::<NextState<Screen>>()
@@ -352,7 +359,7 @@ fn a_scenario_named_on_the_command_line_opens_after_the_name() {
     let dir = scratch("start-with");
     let mut app = app(&dir);
     app.insert_resource(StartWith("phone".into()));
-    update_until(&mut app, "the library", loaded);
+    update_until(&mut app, "the library", loaded(&dir));
     app.world_mut().resource_mut::<Profile>().trainee = "Ada".into();
     app.world_mut()
         .resource_mut::<NextState<Screen>>()
