@@ -48,15 +48,22 @@ impl Script {
         }
     }
 
-    /// The events that fire, in order.
-    pub fn events(&self) -> Vec<(usize, usize)> {
-        self.steps
-            .iter()
-            .filter_map(|s| match *s {
-                Scripted::Event { node, event } => Some((node, event)),
-                Scripted::Choice { .. } => None,
-            })
-            .collect()
+    /// The events that fire on the way into each prompt, as (node, event):
+    /// before the first choice, then after each choice.
+    pub fn events(&self) -> Vec<Vec<(usize, usize)>> {
+        let mut entries = vec![Vec::new()];
+        for step in &self.steps {
+            match *step {
+                Scripted::Event { node, event } => {
+                    entries
+                        .last_mut()
+                        .expect("one entry at least")
+                        .push((node, event));
+                }
+                Scripted::Choice { .. } => entries.push(Vec::new()),
+            }
+        }
+        entries
     }
 
     /// The choices taken, in order, as (node, choice).
@@ -172,7 +179,7 @@ mod tests {
         let text = "hello:1 middle!1 interruption:1";
         let script = Script::parse(&scenario, text).unwrap();
         assert_eq!(script.write(&scenario), text);
-        assert_eq!(script.events(), [(1, 0)]);
+        assert_eq!(script.events(), [vec![], vec![(1, 0)], vec![]]);
         assert_eq!(script.choices(), [(0, 0), (2, 0)]);
     }
 

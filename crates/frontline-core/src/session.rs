@@ -152,8 +152,9 @@ pub struct Session {
     /// Events fired before the first prompt.
     opening_events: Vec<FiredEvent>,
     steps: Vec<Step>,
-    /// For a scripted session, the events still to fire, the next one last.
-    pinned: Option<Vec<(usize, usize)>>,
+    /// For a scripted session, the events still to fire on the way into each
+    /// prompt still to come; the next entry last, each entry's next event last.
+    pinned: Option<Vec<Vec<(usize, usize)>>>,
 }
 
 impl Session {
@@ -166,9 +167,12 @@ impl Session {
     /// order of the choices still come from `seed`. The caller takes the
     /// script's choices.
     pub fn scripted(scenario: Arc<Scenario>, seed: u64, script: &Script) -> Session {
-        let mut events = script.events();
-        events.reverse();
-        Session::begin(scenario, seed, Some((script.persona, events)))
+        let mut entries = script.events();
+        entries.reverse();
+        for events in &mut entries {
+            events.reverse();
+        }
+        Session::begin(scenario, seed, Some((script.persona, entries)))
     }
 
     /// `pin`: a persona to use instead of drawing one, and the events that
@@ -392,9 +396,10 @@ impl Session {
     /// prompt there. Returns the events that fired on the way.
     fn enter(&mut self, target: Target) -> Vec<FiredEvent> {
         let scenario = Arc::clone(&self.scenario);
+        let mut entry = self.pinned.as_mut().map(|p| p.pop().unwrap_or_default());
         let mut dice = Dice {
             rng: &mut self.rng,
-            pinned: self.pinned.as_mut(),
+            pinned: entry.as_mut(),
             fired: Vec::new(),
         };
         let arrival = scenario.enter(target, &self.flags, &self.meters, &mut dice);
@@ -421,9 +426,9 @@ impl Session {
     }
 }
 
-/// A scripted session's persona (if pinned) and events still to fire, the
-/// next one last, as (node, event).
-type Pin = (Option<usize>, Vec<(usize, usize)>);
+/// A scripted session's persona (if pinned) and the events to fire on the
+/// way into each prompt, as for [`Session::pinned`].
+type Pin = (Option<usize>, Vec<Vec<(usize, usize)>>);
 
 /// The session's generator deciding the random events (or, in a scripted
 /// session, the script), noting those that fire.

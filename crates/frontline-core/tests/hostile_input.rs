@@ -40,7 +40,10 @@ fn located(source: &str) -> Vec<Diagnostic> {
         assert!(d.column <= line.chars().count() + 1, "{d} in {source:?}");
         for label in &d.labels {
             let line = &lines[label.line - 1];
-            assert!(label.column <= line.chars().count() + 1, "{d} in {source:?}");
+            assert!(
+                label.column <= line.chars().count() + 1,
+                "{d} in {source:?}"
+            );
         }
         let _ = d.to_string();
     }

@@ -66,7 +66,7 @@ fn text_mode(prepared: &Prepared, seed: u64, offers: &[usize]) -> String {
 fn the_game_and_the_terminal_show_the_same_debrief_and_a_moment_can_be_tried_again() {
     let dir = scratch("debrief");
     let mut app = app(&dir);
-    update_until(&mut app, "the library", loaded);
+    update_until(&mut app, "the library", loaded(&dir));
     let prepared = app.world().resource::<Library>().entries[0]
         .prepared()
         .unwrap();
