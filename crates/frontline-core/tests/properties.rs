@@ -54,10 +54,15 @@ fn assert_located(source: &str) {
         return;
     };
     assert!(!diagnostics.is_empty());
-    let lines: Vec<&str> = source.split('\n').collect();
+    // Lines end at a line feed, a carriage return and line feed, or a lone
+    // carriage return (old Mac files), as diagnostics count them.
+    let lines: Vec<&str> = source
+        .split("\r\n")
+        .flat_map(|l| l.split(['\n', '\r']))
+        .collect();
     for d in diagnostics {
         assert!((1..=lines.len()).contains(&d.line), "{d:?}");
-        let width = lines[d.line - 1].trim_end_matches('\r').chars().count();
+        let width = lines[d.line - 1].chars().count();
         assert!(
             (1..=width + 1).contains(&d.column),
             "{d:?} on {:?}",
