@@ -15,7 +15,13 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Last, request_while_settling);
 }
 
+/// Frames still drawn once nothing is loading or changing: text laid out with
+/// a font that just loaded, and the swapchain's first images, only show a
+/// frame or two later.
+const AFTERGLOW: u8 = 8;
+
 fn request_while_settling(
+    mut afterglow: Local<u8>,
     next: Res<NextState<Screen>>,
     screen: Res<State<Screen>>,
     library: Res<Library>,
@@ -31,6 +37,10 @@ fn request_while_settling(
     };
     let changing = matches!(*next, NextState::Pending(_)) || screen.is_changed();
     if changing || library.loading() || loading(&fonts.regular) || loading(&fonts.bold) {
+        *afterglow = AFTERGLOW;
+    }
+    if *afterglow > 0 {
+        *afterglow -= 1;
         redraw.write(RequestRedraw);
     }
 }
