@@ -104,7 +104,7 @@ pub(crate) struct Terminal<I, O> {
     pub echo: bool,
     pub recording_failed: bool,
     /// A path's choices (node, choice as written), taken instead of reading
-    /// the input; the earliest last.
+    /// the input until they run out; the earliest last.
     pub script: Option<Vec<(usize, usize)>>,
 }
 
@@ -183,7 +183,7 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
                     offers.len()
                 }
             };
-            let told = if self.script.is_some() {
+            let told = if self.script.as_ref().is_some_and(|s| !s.is_empty()) {
                 let Some(told) = self.follow_script(playthrough, journal)? else {
                     return Ok(Finished::Early);
                 };
