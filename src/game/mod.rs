@@ -8,6 +8,7 @@ mod redraw;
 pub mod screens;
 pub mod scroll;
 pub mod theme;
+pub mod widgets;
 
 #[cfg(test)]
 mod tests;
@@ -93,6 +94,7 @@ impl Plugin for GamePlugin {
             screens::plugin,
             redraw::plugin,
             scroll::plugin,
+            widgets::plugin,
         ));
     }
 }
