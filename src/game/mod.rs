@@ -11,6 +11,8 @@ pub mod theme;
 pub mod widgets;
 
 #[cfg(test)]
+mod layout_tests;
+#[cfg(test)]
 mod tests;
 
 use std::path::PathBuf;

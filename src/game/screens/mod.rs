@@ -20,6 +20,8 @@ use super::widgets::confirm::no_dialog;
 pub use conversation::ActivePlay;
 pub use debrief::Results;
 pub use select::{NextSeed, Selected, StartWith};
+#[cfg(test)]
+pub(crate) use settings::TEXT_SCALES;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
