@@ -145,6 +145,8 @@ struct Expression {
     /// 0 closed .. 1 wide open.
     mouth_open: f32,
     mouth_width: f32,
+    /// Clockwise, degrees: a crooked, unsure mouth.
+    mouth_tilt: f32,
     tear: f32,
 }
 
@@ -157,6 +159,7 @@ const KEYS: [Expression; 5] = [
         mouth_curve: -0.6,
         mouth_open: 0.9,
         mouth_width: 22.0,
+        mouth_tilt: 0.0,
         tear: 0.0,
     },
     Expression {
@@ -166,6 +169,7 @@ const KEYS: [Expression; 5] = [
         mouth_curve: -0.9,
         mouth_open: 0.0,
         mouth_width: 22.0,
+        mouth_tilt: 0.0,
         tear: 1.0,
     },
     Expression {
@@ -175,15 +179,17 @@ const KEYS: [Expression; 5] = [
         mouth_curve: -0.12,
         mouth_open: 0.0,
         mouth_width: 15.0,
+        mouth_tilt: 9.0,
         tear: 0.0,
     },
     Expression {
         brow_degrees: 0.0,
         brow_lift: 2.0,
         eye_height: 9.0,
-        mouth_curve: 0.55,
+        mouth_curve: 0.75,
         mouth_open: 0.0,
         mouth_width: 24.0,
+        mouth_tilt: 0.0,
         tear: 0.0,
     },
     Expression {
@@ -193,6 +199,7 @@ const KEYS: [Expression; 5] = [
         mouth_curve: 1.0,
         mouth_open: 0.85,
         mouth_width: 30.0,
+        mouth_tilt: 0.0,
         tear: 0.0,
     },
 ];
@@ -212,6 +219,7 @@ impl Expression {
             mouth_curve: mix(a.mouth_curve, b.mouth_curve),
             mouth_open: mix(a.mouth_open, b.mouth_open),
             mouth_width: mix(a.mouth_width, b.mouth_width),
+            mouth_tilt: mix(a.mouth_tilt, b.mouth_tilt),
             tear: mix(a.tear, b.tear),
         }
     }
@@ -311,6 +319,7 @@ fn draw_portraits(mut commands: Commands, mut faces: Query<(Entity, &mut Face), 
                 shape(size, 0.0, 0.0, 0.0, 0.0),
                 BackgroundColor(Color::NONE),
                 BorderColor::all(FEATURE),
+                UiTransform::IDENTITY,
             ));
             parent.spawn((Part::Tear, blob(size, [35.0, 52.0, 4.0, 7.0], TEAR)));
             if portrait == Portrait::SecondCustomer {
@@ -381,8 +390,13 @@ fn ease_expressions(
         let mut iter = parts.iter_many_mut(children);
         while let Some((part, mut node, transform, mut fill)) = iter.fetch_next() {
             place(*part, &expression, size, &mut node, &mut fill);
-            if let (Part::Brow { left }, Some(mut transform)) = (part, transform) {
-                let degrees = if *left { 1.0 } else { -1.0 } * expression.brow_degrees;
+            let degrees = match part {
+                Part::Brow { left: true } => expression.brow_degrees,
+                Part::Brow { left: false } => -expression.brow_degrees,
+                Part::Mouth => expression.mouth_tilt,
+                _ => continue,
+            };
+            if let Some(mut transform) = transform {
                 transform.rotation = Rot2::degrees(degrees);
             }
         }
@@ -408,7 +422,7 @@ fn place(part: Part, e: &Expression, size: f32, node: &mut Node, fill: &mut Back
         }
         Part::Mouth => {
             let thickness = at(3.0);
-            let depth = e.mouth_curve.abs() * 10.0 + e.mouth_open * 6.0;
+            let depth = e.mouth_curve.abs() * 14.0 + e.mouth_open * 5.0;
             node.width = at(e.mouth_width);
             node.height = at(depth);
             node.left = at(50.0 - e.mouth_width / 2.0);
@@ -418,7 +432,7 @@ fn place(part: Part, e: &Expression, size: f32, node: &mut Node, fill: &mut Back
                 node.border = UiRect::bottom(thickness);
                 node.border_radius = BorderRadius::bottom(radius);
             } else {
-                node.top = at(68.0 - depth);
+                node.top = at(70.0 - depth);
                 node.border = UiRect::top(thickness);
                 node.border_radius = BorderRadius::top(radius);
             }
@@ -444,8 +458,9 @@ mod tests {
         }
     }
 
-    fn fields(e: &Expression) -> [f32; 7] {
+    fn fields(e: &Expression) -> [f32; 8] {
         [
+            e.mouth_tilt,
             e.brow_degrees,
             e.brow_lift,
             e.eye_height,
