@@ -1,12 +1,15 @@
 //! Scenario files as Bevy assets, and the library of them the screens read.
 //!
 //! Each `*.scenario.ron` in the scenarios folder is loaded through
-//! [`ScenarioLoader`] from the `scenarios://` asset source. A watcher thread
-//! polls the folder; when a file is added, edited or removed it reloads it and
-//! wakes the (reactive, mostly sleeping) event loop. A file that no longer
-//! validates keeps its last good version playable and shows its error.
+//! [`ScenarioLoader`] from the `scenarios://` asset source. The operating
+//! system tells the game when a file in the folder is written, added or removed
+//! (`notify`: inotify on Linux); the game reloads that file and wakes the
+//! (reactive, mostly sleeping) event loop, so a saved edit is on screen within
+//! a frame or two. Where file events are unavailable, a thread polls the
+//! folder instead. A file that no longer validates keeps its last good
+//! version playable and shows its error.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
@@ -18,10 +21,12 @@ use bevy::prelude::*;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use frontline_core::load::{self, EXTENSION};
 use frontline_core::{Diagnostic, Prepared, Scenario};
+use notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// Name of the asset source that reads the scenarios folder.
 const SOURCE: &str = "scenarios";
-/// How often the watcher looks at the folder.
+/// How often the fallback poller looks at the folder.
 const POLL: Duration = Duration::from_millis(400);
 
 /// One scenario file: the scenario ready to play, or why it isn't one.
@@ -115,9 +120,22 @@ impl Library {
 #[derive(Resource, Clone, Debug)]
 pub struct ScenarioFolder(pub PathBuf);
 
-/// File names whose modification time changed (or which appeared or vanished).
+/// What the watcher saw change in the folder.
+#[derive(Debug, PartialEq)]
+enum Change {
+    /// These files were written, added or removed.
+    Files(Vec<String>),
+    /// Events were lost: look at every file again.
+    All,
+}
+
+/// Changes reported by the watcher, and the watcher itself (dropping it stops
+/// the events); `None` when the folder is polled instead.
 #[derive(Resource)]
-struct FolderChanges(Mutex<Receiver<Vec<String>>>);
+struct FolderChanges {
+    receiver: Mutex<Receiver<Change>>,
+    _watcher: Mutex<Option<RecommendedWatcher>>,
+}
 
 /// Registers the `scenarios://` source; call before `DefaultPlugins`.
 pub fn register_source(app: &mut App, folder: &Path) {
@@ -185,9 +203,65 @@ fn start_watcher(
     proxy: Option<Res<EventLoopProxyWrapper>>,
 ) {
     let (sender, receiver) = mpsc::channel();
-    commands.insert_resource(FolderChanges(Mutex::new(receiver)));
-    let folder = folder.0.clone();
-    let proxy = proxy.map(|p| (**p).clone());
+    let wake = proxy.map(|p| (**p).clone());
+    let report = move |change: Change| {
+        let sent = sender.send(change).is_ok();
+        if let Some(proxy) = &wake {
+            let _ = proxy.send_event(WinitUserEvent::WakeUp);
+        }
+        sent
+    };
+    let watcher = watch_events(&folder.0, report.clone())
+        .inspect_err(|e| {
+            warn!(
+                "no file events for {} ({e}); checking it every {} ms instead",
+                folder.0.display(),
+                POLL.as_millis()
+            );
+            poll(folder.0.clone(), report);
+        })
+        .ok();
+    commands.insert_resource(FolderChanges {
+        receiver: Mutex::new(receiver),
+        _watcher: Mutex::new(watcher),
+    });
+}
+
+/// Reports the scenario files the operating system says were written (on
+/// close, so a half-written file is not read), renamed, added or removed.
+fn watch_events(
+    folder: &Path,
+    report: impl Fn(Change) -> bool + Send + 'static,
+) -> notify::Result<RecommendedWatcher> {
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        if event.need_rescan() {
+            report(Change::All);
+            return;
+        }
+        let relevant = matches!(
+            event.kind,
+            EventKind::Access(AccessKind::Close(AccessMode::Write))
+                | EventKind::Modify(ModifyKind::Name(_) | ModifyKind::Any)
+                | EventKind::Remove(_)
+        );
+        let files: Vec<String> = event
+            .paths
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str())
+            .filter(|name| name.ends_with(&format!(".{EXTENSION}")))
+            .map(str::to_string)
+            .collect();
+        if relevant && !files.is_empty() {
+            report(Change::Files(files));
+        }
+    })?;
+    watcher.watch(folder, RecursiveMode::NonRecursive)?;
+    Ok(watcher)
+}
+
+/// The fallback: compares modification times every [`POLL`].
+fn poll(folder: PathBuf, report: impl Fn(Change) -> bool + Send + 'static) {
     std::thread::spawn(move || {
         let mut known = mtimes(&folder);
         loop {
@@ -199,15 +273,9 @@ fn start_watcher(
                 .filter(|f| known.get(*f) != now.get(*f))
                 .cloned()
                 .collect();
-            if changed.is_empty() {
-                continue;
-            }
             known = now;
-            if sender.send(changed).is_err() {
+            if !changed.is_empty() && !report(Change::Files(changed)) {
                 return;
-            }
-            if let Some(proxy) = &proxy {
-                let _ = proxy.send_event(WinitUserEvent::WakeUp);
             }
         }
     });
@@ -220,8 +288,17 @@ fn apply_folder_changes(
     mut library: ResMut<Library>,
 ) {
     let Some(changes) = changes else { return };
-    let batches: Vec<Vec<String>> = changes.0.lock().expect("watcher lock").try_iter().collect();
-    for file in batches.into_iter().flatten() {
+    let mut files = BTreeSet::new();
+    for change in changes.receiver.lock().expect("watcher lock").try_iter() {
+        match change {
+            Change::Files(names) => files.extend(names),
+            Change::All => {
+                files.extend(library.entries.iter().map(|e| e.file.clone()));
+                files.extend(mtimes(&folder.0).into_keys());
+            }
+        }
+    }
+    for file in files {
         if !folder.0.join(&file).is_file() {
             library.entries.retain(|e| e.file != file);
         } else if let Some(entry) = library.entries.iter_mut().find(|e| e.file == file) {
@@ -264,6 +341,10 @@ fn update_entries(
         let Some(entry) = library.entries.iter_mut().find(|e| e.handle.id() == *id) else {
             continue;
         };
+        if matches!(event, AssetEvent::Modified { .. }) {
+            // A trail for trainers and for timing hot reload.
+            info!("reloaded {}", entry.file);
+        }
         entry.reading = false;
         match parsed {
             Ok(prepared) => {

@@ -8,7 +8,10 @@ mod redraw;
 pub mod screens;
 pub mod scroll;
 pub mod theme;
+pub mod widgets;
 
+#[cfg(test)]
+mod layout_tests;
 #[cfg(test)]
 mod tests;
 
@@ -93,6 +96,7 @@ impl Plugin for GamePlugin {
             screens::plugin,
             redraw::plugin,
             scroll::plugin,
+            widgets::plugin,
         ));
     }
 }

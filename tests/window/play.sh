@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Plays a scenario to its end in a real window: Xvfb, software Vulkan, keys
 # sent with xdotool. Fails if the game exits or logs an error, or if a
-# screenshot is blank. Screenshots stay in target/window/ for a person to see.
+# screenshot is blank. Screenshots stay in target/window/ for a person to see:
+# the five moods (the `dev` build's face gallery, F9), large text on the
+# settings, select, briefing and conversation screens at 1280×720, and the
+# select, briefing and progress screens with the window at 1920×1080.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -9,10 +12,11 @@ bin=${CARGO_TARGET_DIR:-target}/release/frontline
 out=target/window
 mkdir -p "$out"
 rm -f "$out"/*.png "$out"/game.log
-[ -x "$bin" ] || cargo build --release
+# The dev build: the same game plus the face gallery (a small rebuild of the game only).
+cargo build --release --features dev --bin frontline
 
 display=:${WINDOW_TEST_DISPLAY:-97}
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
 xvfb=$!
 data=$(mktemp -d)
 cleanup() {
@@ -44,7 +48,7 @@ wait_screen() {
 key() { alive; xdotool key --window "$window" "$@"; sleep 0.4; }
 shot() {
   sleep 0.7
-  import -window root "$out/$1.png"
+  import -window "$window" "$out/$1.png"
   # A blank or single-colour frame has (almost) no spread of colours.
   local colours
   colours=$(convert "$out/$1.png" -format '%k' info:)
@@ -56,17 +60,34 @@ window=$(xdotool search --sync --pid "$game" | tail -1)
 xdotool windowfocus --sync "$window"
 sleep 1
 shot title
+key F9
+shot faces
+n=0
+for mood in furious upset uneasy content delighted; do
+  n=$((n + 1))
+  key "F$n"
+  sleep 1
+  shot "mood_$mood"
+done
+key F9
+key s
+wait_screen Settings
+key t
+shot settings_large
+key Escape
+wait_screen Title 2
 key Return
 wait_screen Name
 xdotool type --window "$window" "Ada"
 key Return
 wait_screen Select
-shot select
+shot select_large
 key 1
 wait_screen Briefing
+shot briefing_large
 key Return
 wait_screen Conversation
-shot conversation
+shot conversation_large
 # Answers 1 until the conversation ends, then shows the customer's reaction.
 # $1: how many conversations have ended before this one.
 converse() {
@@ -94,9 +115,17 @@ wait_screen Briefing 2
 key Escape
 wait_screen Select 2
 shot select_after
+xdotool windowsize --sync "$window" 1920 1080
+sleep 1
+shot select_1080
+key 1
+wait_screen Briefing 3
+shot briefing_1080
+key Escape
+wait_screen Select 3
 key p
 wait_screen Progress
-shot progress
+shot progress_1080
 alive
 if grep -E "panicked|ERROR" "$out/game.log"; then fail "the game logged an error"; fi
 echo "window test passed; screenshots in $out/"

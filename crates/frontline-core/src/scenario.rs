@@ -82,6 +82,16 @@ impl Meter {
     pub fn normalized(&self, value: i32) -> f32 {
         self.share(value) as f32
     }
+
+    /// How much of a bar from `min` to `max` the value fills, whichever end
+    /// is better: a gap's bar grows with the gap.
+    pub fn fill(&self, value: i32) -> f32 {
+        let raw = match self.better {
+            Better::Higher => self.share(value),
+            Better::Lower => 1.0 - self.share(value),
+        };
+        raw.clamp(0.0, 1.0) as f32
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,5 +1,6 @@
-//! The briefing: the situation, the customer and what they expect, before the
-//! conversation starts. The session is created here, so the drawn persona and
+//! The briefing: the situation, the customer (their face, as they feel at the
+//! start) and what they expect, and in coach mode the meters to watch, before
+//! the conversation starts. The session is created here, so the drawn persona and
 //! the seed are shown.
 
 use bevy::prelude::*;
@@ -7,10 +8,12 @@ use bevy::ui_widgets::Activate;
 use frontline_core::runner::fresh_seed;
 use frontline_core::{Mode, Playthrough};
 
-use super::{ActivePlay, NextSeed, Screen, Selected, key_hint};
+use super::{ActivePlay, NextSeed, Screen, Selected, back_button, bottom_row, key_hint};
 use crate::game::library::Library;
 use crate::game::profile::Profile;
 use crate::game::theme::{self, Fonts, palette};
+use crate::game::widgets::face::{Mood, Portrait, face};
+use crate::game::widgets::meter::meter_bar;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Briefing), (start_session, spawn).chain());
@@ -53,70 +56,109 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, play: Option<Res<ActivePlay>
         .persona()
         .map(|p| format!("Today: {}", customer.personas[p].description))
         .unwrap_or_default();
-    let mode = if play.playthrough.mode() == Mode::Coach {
-        "Coach mode: you'll see feedback after each choice."
+    let coach = play.playthrough.mode() == Mode::Coach;
+    let mode = if coach {
+        "Coach mode: you'll see feedback and the meters after each choice."
     } else {
-        "Exam mode: feedback waits for the debrief."
+        "Exam mode: the feedback and the meters wait for the debrief."
     };
-    commands.spawn((
-        theme::screen_root(),
-        DespawnOnExit(Screen::Briefing),
-        children![
-            theme::heading(&fonts, scenario.title.clone(), 2.2),
-            (
+    let mood = scenario
+        .meters
+        .first()
+        .map_or(0.5, |m| m.normalized(session.meters()[0]));
+    let mut root = commands.spawn((theme::screen_root(), DespawnOnExit(Screen::Briefing)));
+    root.with_children(|root| {
+        root.spawn(theme::screen_column()).with_children(|parent| {
+            parent.spawn(theme::heading(&fonts, scenario.title.clone(), 2.2));
+            parent.spawn((
                 theme::panel(Node {
                     width: px(820),
-                    max_width: percent(92),
-                    flex_direction: FlexDirection::Column,
-                    row_gap: px(12),
+                    max_width: percent(100),
+                    flex_direction: FlexDirection::Row,
+                    flex_wrap: FlexWrap::Wrap,
+                    column_gap: px(24),
                     padding: px(24).all(),
-                    border_radius: BorderRadius::all(px(10)),
                     ..theme::panel_node()
                 }),
                 children![
-                    theme::text(&fonts, scenario.briefing.clone(), 1.0, palette::TEXT),
-                    theme::text(
-                        &fonts,
-                        format!(
-                            "Customer: {}. {}",
-                            session.customer_name(),
-                            customer.persona
-                        ),
-                        0.95,
-                        palette::TEXT
-                    ),
-                    theme::text(&fonts, today, 0.9, palette::TEXT_DIM),
-                    theme::text(
-                        &fonts,
-                        format!("They expect: {}", customer.expectation),
-                        0.95,
-                        palette::ACCENT
-                    ),
-                    theme::text(
-                        &fonts,
-                        format!("Because of: {}", customer.source),
-                        0.9,
-                        palette::TEXT_DIM
+                    face(Portrait::Customer, mood, 128.0),
+                    (
+                        Node {
+                            flex_direction: FlexDirection::Column,
+                            flex_grow: 1.0,
+                            flex_basis: px(300),
+                            row_gap: px(12),
+                            ..default()
+                        },
+                        children![
+                            theme::text(&fonts, scenario.briefing.clone(), 1.0, palette::TEXT),
+                            theme::text(
+                                &fonts,
+                                format!(
+                                    "Customer: {}, {} at the start. {}",
+                                    session.customer_name(),
+                                    Mood::of(mood).word(),
+                                    customer.persona
+                                ),
+                                0.95,
+                                palette::TEXT
+                            ),
+                            theme::text(&fonts, today, 0.9, palette::TEXT_DIM),
+                            theme::text(
+                                &fonts,
+                                format!("They expect: {}", customer.expectation),
+                                0.95,
+                                palette::ACCENT
+                            ),
+                            theme::text(
+                                &fonts,
+                                format!("Because of: {}", customer.source),
+                                0.9,
+                                palette::TEXT_DIM
+                            ),
+                        ],
                     ),
                 ],
-            ),
-            theme::text(&fonts, mode, 0.9, palette::TEXT_DIM),
-            theme::text(
+            ));
+            if coach {
+                parent
+                    .spawn(theme::panel(Node {
+                        width: px(820),
+                        max_width: percent(100),
+                        ..theme::panel_node()
+                    }))
+                    .with_children(|meters| {
+                        meters.spawn(theme::text(
+                            &fonts,
+                            "What you'll be watching",
+                            0.9,
+                            palette::TEXT,
+                        ));
+                        for (meter, value) in scenario.meters.iter().zip(session.meters()) {
+                            meters.spawn(meter_bar(&fonts, meter, *value));
+                        }
+                    });
+            }
+            parent.spawn(theme::text(&fonts, mode, 0.9, palette::TEXT_DIM));
+            parent.spawn(theme::text(
                 &fonts,
                 format!("Seed {}", session.seed()),
                 0.8,
-                palette::TEXT_DIM
-            ),
-            theme::button(
-                &fonts,
-                "Start the conversation",
-                |_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
-                    next.set(Screen::Conversation);
-                }
-            ),
-            key_hint(&fonts, "Enter: start   Esc: back"),
-        ],
-    ));
+                palette::TEXT_DIM,
+            ));
+            parent.spawn(bottom_row(children![
+                back_button(&fonts),
+                theme::button(
+                    &fonts,
+                    "Start the conversation",
+                    |_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
+                        next.set(Screen::Conversation);
+                    }
+                ),
+            ]));
+            parent.spawn(key_hint(&fonts, "Enter: start   Esc: back"));
+        });
+    });
 }
 
 fn start_on_enter(keys: Res<ButtonInput<KeyCode>>, mut next: ResMut<NextState<Screen>>) {

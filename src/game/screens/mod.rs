@@ -1,5 +1,6 @@
 //! The screens, one state each: title → name → select → briefing →
-//! conversation → debrief, plus settings. Esc goes back one step everywhere.
+//! conversation → debrief, plus settings and progress. Esc, or the Back
+//! button each screen shows, goes back one step.
 
 mod briefing;
 mod conversation;
@@ -11,10 +12,16 @@ mod settings;
 mod title;
 
 use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+
+use super::theme::{self, Fonts, palette};
+use super::widgets::confirm::no_dialog;
 
 pub use conversation::ActivePlay;
 pub use debrief::Results;
 pub use select::{NextSeed, Selected, StartWith};
+#[cfg(test)]
+pub(crate) use settings::TEXT_SCALES;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
@@ -56,7 +63,10 @@ pub(super) fn plugin(app: &mut App) {
     ));
     app.add_systems(
         Update,
-        (go_back, log_screen.run_if(state_changed::<Screen>)),
+        (
+            go_back.run_if(no_dialog),
+            log_screen.run_if(state_changed::<Screen>),
+        ),
     );
 }
 
@@ -77,6 +87,35 @@ fn go_back(
     }
 }
 
+/// The "← Back" button: where Esc leads from the current screen.
+fn back_button(fonts: &Fonts) -> impl Bundle {
+    theme::button(
+        fonts,
+        "← Back",
+        |_: On<Activate>, screen: Res<State<Screen>>, mut next: ResMut<NextState<Screen>>| {
+            if let Some(back) = screen.get().back() {
+                next.set(back);
+            }
+        },
+    )
+}
+
+/// The bottom row of a screen: its buttons (Back first), then the key hint.
+fn bottom_row(content: impl Bundle) -> impl Bundle {
+    (
+        Node {
+            column_gap: px(12),
+            row_gap: px(8),
+            flex_wrap: FlexWrap::Wrap,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            max_width: percent(100),
+            ..default()
+        },
+        content,
+    )
+}
+
 /// The digit key pressed this frame, as a 0-based index (1 → 0 … 9 → 8).
 fn digit_pressed(keys: &ButtonInput<KeyCode>) -> Option<usize> {
     use KeyCode::*;
@@ -95,6 +134,6 @@ fn digit_pressed(keys: &ButtonInput<KeyCode>) -> Option<usize> {
 }
 
 /// A one-line hint at the bottom of a screen: which keys do what.
-fn key_hint(fonts: &super::theme::Fonts, hint: &str) -> impl Bundle {
-    super::theme::text(fonts, hint, 0.8, super::theme::palette::TEXT_DIM)
+fn key_hint(fonts: &Fonts, hint: &str) -> impl Bundle {
+    theme::text(fonts, hint, 0.8, palette::TEXT_DIM)
 }

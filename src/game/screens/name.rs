@@ -1,13 +1,18 @@
-//! Asks the trainee's name, remembering the last one.
+//! Asks the trainee's name, remembering the last one. The field shows a
+//! cursor and scrolls sideways rather than wrap; an empty name is answered
+//! with why the game won't go on.
 
 use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
-use bevy::text::{EditableText, EditableTextSystems};
+use bevy::text::{EditableText, EditableTextSystems, TextCursorStyle};
 use bevy::ui_widgets::Activate;
 
-use super::{Screen, Selected, StartWith, key_hint};
+use super::{Screen, Selected, StartWith, back_button, bottom_row, key_hint};
 use crate::game::profile::Profile;
 use crate::game::theme::{self, Fonts, palette};
+
+/// The longest name the field takes.
+const MAX_NAME: usize = 40;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Name), spawn);
@@ -24,15 +29,19 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Component)]
 struct NameInput;
 
+/// Where the screen says why it won't continue.
+#[derive(Component)]
+struct NameProblem;
+
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, profile: Res<Profile>) {
     commands.spawn((
-        theme::screen_root(),
         DespawnOnExit(Screen::Name),
-        children![
+        theme::screen(children![
             theme::heading(&fonts, "Who's training today?", 2.0),
             (
                 Node {
-                    min_width: px(420),
+                    width: px(520),
+                    max_width: percent(100),
                     padding: UiRect::axes(px(14), px(10)),
                     border: px(2).all(),
                     border_radius: BorderRadius::all(px(8)),
@@ -41,9 +50,14 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, profile: Res<Profile>) {
                 BorderColor::all(palette::ACCENT),
                 BackgroundColor(palette::PANEL),
                 EditableText {
-                    max_characters: Some(40),
+                    max_characters: Some(MAX_NAME),
                     allow_newlines: false,
                     ..EditableText::new(&profile.trainee)
+                },
+                TextLayout::no_wrap(),
+                TextCursorStyle {
+                    color: palette::ACCENT,
+                    ..default()
                 },
                 TextFont {
                     font: fonts.regular.clone().into(),
@@ -60,15 +74,19 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, profile: Res<Profile>) {
                 0.9,
                 palette::TEXT_DIM
             ),
-            theme::button(
-                &fonts,
-                "Continue",
-                |_: On<Activate>, mut commands: Commands| {
-                    commands.run_system_cached(submit);
-                }
-            ),
+            (theme::text(&fonts, "", 0.95, palette::BAD), NameProblem),
+            bottom_row(children![
+                back_button(&fonts),
+                theme::button(
+                    &fonts,
+                    "Continue",
+                    |_: On<Activate>, mut commands: Commands| {
+                        commands.run_system_cached(submit);
+                    }
+                ),
+            ]),
             key_hint(&fonts, "Enter: continue   Esc: back"),
-        ],
+        ]),
     ));
 }
 
@@ -81,11 +99,13 @@ fn submit_on_enter(keys: Res<ButtonInput<KeyCode>>, mut commands: Commands) {
 fn submit(
     mut commands: Commands,
     input: Single<&EditableText, With<NameInput>>,
+    mut problem: Single<&mut Text, With<NameProblem>>,
     start_with: Option<Res<StartWith>>,
     mut profile: ResMut<Profile>,
 ) {
     let name = input.value().to_string().trim().to_string();
     if name.is_empty() {
+        problem.0 = "Type your name first: your scores are kept under it.".into();
         return;
     }
     if profile.trainee != name {

@@ -1,12 +1,17 @@
 //! The trainee's progress: every attempt, newest first, with its score and
-//! outcome, from the records. Abandoned sessions are listed as such.
+//! outcome from the records, coloured by outcome; exam attempts are marked,
+//! abandoned sessions listed as such. Each attempt is one row
+//! ([`attempt_row`]), ready to become a button that opens it.
 
 use bevy::prelude::*;
+use frontline_records::{Attempt, Mode};
 
-use super::{Screen, key_hint};
+use super::{Screen, back_button, key_hint};
 use crate::game::records::Records;
-use crate::game::scroll::Scrollable;
-use crate::game::theme::{self, Fonts, palette, quality_color};
+use crate::game::theme::{self, Fonts, outcome_color, palette};
+
+/// The longest trainee name shown in full in the heading.
+const NAME_SHOWN: usize = 32;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Progress), spawn);
@@ -15,76 +20,83 @@ pub(super) fn plugin(app: &mut App) {
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, records: Option<Res<Records>>) {
     let attempts = records.as_ref().map(|r| r.0.attempts()).unwrap_or_default();
     let trainee = records.as_ref().map_or("", |r| r.0.trainee()).to_string();
-    let root = commands
-        .spawn((theme::screen_root(), DespawnOnExit(Screen::Progress)))
-        .id();
-    let list = commands
-        .spawn((
-            Node {
-                width: px(820),
-                max_width: percent(92),
-                flex_shrink: 1.0,
-                flex_direction: FlexDirection::Column,
-                row_gap: px(6),
-                overflow: Overflow::scroll_y(),
-                ..default()
-            },
-            Scrollable,
-        ))
-        .id();
-    commands.entity(list).with_children(|parent| {
-        if let Some(off) = records.as_ref().and_then(|r| r.0.off_reason()) {
-            parent.spawn(theme::text(&fonts, off, 0.85, palette::BAD));
-        } else if attempts.is_empty() {
-            parent.spawn(theme::text(
+    let finished = attempts.iter().filter(|a| a.finish.is_some()).count();
+    let summary = format!(
+        "{} · {} finished",
+        theme::count(attempts.len(), "attempt", "attempts"),
+        finished
+    );
+    let mut root = commands.spawn((theme::screen_root(), DespawnOnExit(Screen::Progress)));
+    root.with_children(|root| {
+        root.spawn(theme::screen_column()).with_children(|parent| {
+            parent.spawn(theme::heading(
                 &fonts,
-                "No attempts yet: pick a scenario to start.",
-                1.0,
-                palette::TEXT_DIM,
+                format!("{}'s progress", theme::shorten(&trainee, NAME_SHOWN)),
+                2.0,
             ));
-        }
-        for attempt in attempts.iter().rev() {
-            let (result, color) = match &attempt.finish {
-                Some(finish) => (
-                    format!(
-                        "{} / 100 · grade {:?} · {:?}",
-                        finish.score, finish.grade, finish.outcome
-                    ),
-                    quality_color(f32::from(finish.score) / 100.0),
-                ),
-                None => ("abandoned".to_string(), palette::TEXT_DIM),
-            };
-            parent.spawn((
-                theme::panel(Node {
-                    flex_shrink: 0.0,
-                    row_gap: px(2),
-                    padding: UiRect::axes(px(16), px(8)),
-                    ..theme::panel_node()
-                }),
-                children![
-                    theme::text(
-                        &fonts,
-                        format!(
-                            "{} · {} · seed {}",
-                            minute(&attempt.started.to_string()),
-                            attempt.scenario_title,
-                            attempt.seed
-                        ),
-                        0.8,
-                        palette::TEXT_DIM
-                    ),
-                    theme::text(&fonts, result, 0.95, color),
-                ],
-            ));
-        }
+            if let Some(off) = records.as_ref().and_then(|r| r.0.off_reason()) {
+                parent.spawn(theme::text(&fonts, off, 0.85, palette::BAD));
+            } else if attempts.is_empty() {
+                parent.spawn(theme::text(
+                    &fonts,
+                    "No attempts yet: pick a scenario to start.",
+                    1.0,
+                    palette::TEXT_DIM,
+                ));
+            } else {
+                parent.spawn(theme::text(&fonts, summary, 0.9, palette::TEXT_DIM));
+            }
+            for attempt in attempts.iter().rev() {
+                parent.spawn(attempt_row(&fonts, attempt));
+            }
+            parent.spawn(back_button(&fonts));
+            parent.spawn(key_hint(&fonts, "↑↓ PgUp PgDn: scroll   Esc: back"));
+        });
     });
-    let heading = commands
-        .spawn(theme::heading(&fonts, format!("{trainee}'s progress"), 2.0))
-        .id();
-    let hint = commands
-        .spawn(key_hint(&fonts, "↑↓: scroll   Esc: back"))
-        .id();
-    commands.entity(root).add_children(&[heading, list, hint]);
+}
+
+/// One attempt: when, which scenario, the mode; the result in its outcome's colour.
+fn attempt_row(fonts: &Fonts, attempt: &Attempt) -> impl Bundle {
+    let (result, color) = match &attempt.finish {
+        Some(finish) => (
+            format!(
+                "{} / 100 · grade {:?} · {:?}",
+                finish.score, finish.grade, finish.outcome
+            ),
+            outcome_color(finish.outcome),
+        ),
+        None => ("Abandoned".to_string(), palette::TEXT_DIM),
+    };
+    let mode = match attempt.mode {
+        Mode::Exam => "Exam",
+        Mode::Coach => "Coach",
+    };
+    (
+        theme::panel(Node {
+            width: px(820),
+            max_width: percent(100),
+            flex_shrink: 0.0,
+            row_gap: px(2),
+            padding: UiRect::axes(px(16), px(8)),
+            border: UiRect::left(px(6)),
+            ..theme::panel_node()
+        }),
+        BorderColor::all(color),
+        children![
+            theme::text(
+                fonts,
+                format!(
+                    "{} · {} · {mode} · seed {}",
+                    minute(&attempt.started.to_string()),
+                    attempt.scenario_title,
+                    attempt.seed
+                ),
+                0.8,
+                palette::TEXT_DIM
+            ),
+            theme::text(fonts, result, 0.95, color),
+        ],
+    )
 }
 
 /// `2025-03-01T09:12:44Z` as `2025-03-01 09:12`.

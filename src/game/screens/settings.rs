@@ -1,14 +1,16 @@
-//! Settings: text size, coach or exam mode, fullscreen. Saved with the profile.
-//! Each is a button, and a key for keyboard players.
+//! Settings: text size, Coach or Exam mode, fullscreen. Saved with the
+//! profile. Each is a button, and a key for keyboard players.
 
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
-use super::{Screen, key_hint};
+use super::{Screen, back_button, key_hint};
 use crate::game::profile::Profile;
-use crate::game::theme::{self, Fonts};
+use crate::game::theme::{self, Fonts, palette};
 
-const TEXT_SCALES: [(f32, &str); 3] = [(0.85, "small"), (1.0, "normal"), (1.25, "large")];
+/// The text sizes offered, as scales of the normal size, with their names.
+pub(crate) const TEXT_SCALES: [(f32, &str); 3] =
+    [(0.85, "small"), (1.0, "normal"), (1.25, "large")];
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -84,29 +86,40 @@ fn spawn(
         .map_or("custom", |(_, name)| name);
     let on_off = |on: bool| if on { "on" } else { "off" };
     commands.spawn((
-        theme::screen_root(),
         SettingsRoot,
         DespawnOnExit(Screen::Settings),
-        children![
+        theme::screen(children![
             theme::heading(&fonts, "Settings", 2.0),
             setting(&fonts, format!("Text size: {size}"), cycle_text_size),
             setting(
                 &fonts,
-                format!(
-                    "Coach mode (feedback after each choice): {}",
-                    on_off(s.coach)
-                ),
+                format!("Mode: {}", mode_name(s.coach)),
                 toggle_coach
             ),
+            theme::text(&fonts, mode_meaning(s.coach), 0.9, palette::TEXT_DIM),
             setting(
                 &fonts,
                 format!("Fullscreen: {}", on_off(s.fullscreen)),
                 toggle_fullscreen
             ),
+            back_button(&fonts),
             key_hint(
                 &fonts,
-                "T: text size   C: coach mode   F: fullscreen   Esc: back"
+                "T: text size   C: Coach or Exam   F: fullscreen   Esc: back"
             ),
-        ],
+        ]),
     ));
+}
+
+/// The name of the mode, as the trainee and the trainer call it.
+pub(super) fn mode_name(coach: bool) -> &'static str {
+    if coach { "Coach" } else { "Exam" }
+}
+
+fn mode_meaning(coach: bool) -> &'static str {
+    if coach {
+        "Coach: feedback and the meters after each choice."
+    } else {
+        "Exam: nothing gives the verdict away until the debrief."
+    }
 }

@@ -1,21 +1,24 @@
-//! The title screen.
+//! The title screen. Quitting asks first.
 
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
 use super::{Screen, key_hint};
 use crate::game::theme::{self, Fonts, palette};
+use crate::game::widgets::confirm::{Answered, confirm_dialog, no_dialog};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn);
-    app.add_systems(Update, keys.run_if(in_state(Screen::Title)));
+    app.add_systems(
+        Update,
+        keys.run_if(in_state(Screen::Title).and_eager(no_dialog)),
+    );
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>) {
     commands.spawn((
-        theme::screen_root(),
         DespawnOnExit(Screen::Title),
-        children![
+        theme::screen(children![
             theme::heading(&fonts, "FRONTLINE", 3.2),
             theme::text(&fonts, "Customer-service training", 1.3, palette::ACCENT),
             theme::text(
@@ -38,28 +41,33 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>) {
                     next.set(Screen::Settings);
                 }
             ),
-            theme::button(
-                &fonts,
-                "Quit",
-                |_: On<Activate>, mut exit: MessageWriter<AppExit>| {
-                    exit.write(AppExit::Success);
-                }
-            ),
+            theme::button(&fonts, "Quit", |_: On<Activate>, mut commands: Commands| {
+                commands.run_system_cached(ask_to_quit);
+            }),
             key_hint(&fonts, "Enter: play   S: settings   Q: quit"),
-        ],
+        ]),
     ));
 }
 
-fn keys(
-    keys: Res<ButtonInput<KeyCode>>,
-    mut next: ResMut<NextState<Screen>>,
-    mut exit: MessageWriter<AppExit>,
-) {
+fn keys(keys: Res<ButtonInput<KeyCode>>, mut commands: Commands) {
     if keys.just_pressed(KeyCode::Enter) {
-        next.set(Screen::Name);
+        commands.set_state(Screen::Name);
     } else if keys.just_pressed(KeyCode::KeyS) {
-        next.set(Screen::Settings);
+        commands.set_state(Screen::Settings);
     } else if keys.just_pressed(KeyCode::KeyQ) {
-        exit.write(AppExit::Success);
+        commands.run_system_cached(ask_to_quit);
     }
+}
+
+fn ask_to_quit(mut commands: Commands, fonts: Res<Fonts>) {
+    commands
+        .spawn((
+            confirm_dialog(&fonts, "Quit Frontline?", "Your scores are saved."),
+            DespawnOnExit(Screen::Title),
+        ))
+        .observe(|answer: On<Answered>, mut exit: MessageWriter<AppExit>| {
+            if answer.yes {
+                exit.write(AppExit::Success);
+            }
+        });
 }
