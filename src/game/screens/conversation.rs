@@ -5,13 +5,10 @@
 //! in coach mode, nothing in exam mode). After the last reply the customer's
 //! reaction stays on screen until the trainee opens the debrief.
 
-use std::sync::Arc;
-
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
-use bevy::window::RequestRedraw;
 use frontline_core::runner::{Journal, NoJournal, Told};
-use frontline_core::scenario::Better;
+use frontline_core::scenario::Speaker;
 use frontline_core::{Mode, Playthrough, Prompt, Session};
 
 use super::{Results, Screen, digit_pressed, key_hint};
@@ -19,6 +16,9 @@ use crate::game::library::Library;
 use crate::game::records::Records;
 use crate::game::scroll::Scrollable;
 use crate::game::theme::{self, Fonts, palette, quality_color};
+use crate::game::widgets::confirm::{Answered, confirm_dialog, no_dialog};
+use crate::game::widgets::face::{Face, Mood, Portrait, face};
+use crate::game::widgets::meter::{MeterBar, meter_bar};
 
 /// The conversation being played.
 #[derive(Resource, Debug)]
@@ -61,14 +61,15 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            choose_by_key,
+            choose_by_key.run_if(no_dialog),
+            leave_by_key.run_if(no_dialog),
             apply_choice,
             restart_on_edit,
-            open_debrief_by_key,
+            open_debrief_by_key.run_if(no_dialog),
             refresh_dialogue.run_if(
                 resource_exists_and_changed::<ActivePlay>.or_eager(resource_changed::<Library>),
             ),
-            animate_meters,
+            follow_session.run_if(resource_exists_and_changed::<ActivePlay>),
         )
             .chain()
             .run_if(in_state(Screen::Conversation)),
@@ -79,27 +80,12 @@ pub(super) fn plugin(app: &mut App) {
 struct DialoguePanel;
 
 #[derive(Component)]
-struct Portrait;
+struct SpeakerName;
 
 #[derive(Component)]
 struct MoodLabel;
 
-/// A meter's bar; `shown` eases toward the meter's value.
-#[derive(Component)]
-struct MeterBar {
-    meter: usize,
-    shown: f32,
-}
-
-#[derive(Component)]
-struct MeterValue(usize);
-
-fn spawn_layout(
-    mut commands: Commands,
-    fonts: Res<Fonts>,
-    play: Res<ActivePlay>,
-    assets: Res<AssetServer>,
-) {
+fn spawn_layout(mut commands: Commands, fonts: Res<Fonts>, play: Res<ActivePlay>) {
     let session = play.session();
     let root = commands
         .spawn((
@@ -114,14 +100,15 @@ fn spawn_layout(
         ))
         .id();
     let side = commands
-        .spawn(customer_panel(&fonts, &assets, session.customer_name()))
+        .spawn(customer_panel(
+            &fonts,
+            session.customer_name(),
+            mood(session),
+        ))
         .id();
     if play.coach() {
-        for (i, meter) in session.scenario().meters.iter().enumerate() {
-            let shown = meter.normalized(session.meters()[i]);
-            let bar = commands
-                .spawn(meter_bar(&fonts, &meter.label, i, shown))
-                .id();
+        for (meter, &value) in session.scenario().meters.iter().zip(session.meters()) {
+            let bar = commands.spawn(meter_bar(&fonts, meter, value)).id();
             commands.entity(side).add_child(bar);
         }
     }
@@ -142,7 +129,14 @@ fn spawn_layout(
     commands.entity(root).add_children(&[side, dialogue]);
 }
 
-fn customer_panel(fonts: &Fonts, assets: &AssetServer, name: &str) -> impl Bundle {
+/// The customer's mood, 0..=1: the first meter, 1 best.
+fn mood(session: &Session) -> f32 {
+    let meter = &session.scenario().meters[0];
+    meter.normalized(session.meters()[0])
+}
+
+/// Who is speaking: their face and name, and (coach mode) the mood's word.
+fn customer_panel(fonts: &Fonts, name: &str, mood: f32) -> impl Bundle {
     (
         theme::panel(Node {
             width: px(320),
@@ -155,53 +149,9 @@ fn customer_panel(fonts: &Fonts, assets: &AssetServer, name: &str) -> impl Bundl
             ..theme::panel_node()
         }),
         children![
-            (
-                ImageNode::new(assets.load("portraits/customer.png")).with_color(palette::TEXT_DIM),
-                Node {
-                    width: px(160),
-                    height: px(160),
-                    ..default()
-                },
-                Portrait,
-            ),
-            theme::heading(fonts, name.to_string(), 1.3),
+            face(Portrait::Customer, mood, 160.0),
+            (theme::heading(fonts, name.to_string(), 1.3), SpeakerName),
             (theme::text(fonts, "", 1.0, palette::TEXT_DIM), MoodLabel),
-        ],
-    )
-}
-
-fn meter_bar(fonts: &Fonts, label: &str, meter: usize, shown: f32) -> impl Bundle {
-    (
-        Node {
-            width: percent(100),
-            flex_direction: FlexDirection::Column,
-            row_gap: px(4),
-            ..default()
-        },
-        children![
-            (
-                theme::text(fonts, label.to_string(), 0.8, palette::TEXT_DIM),
-                MeterValue(meter)
-            ),
-            (
-                Node {
-                    width: percent(100),
-                    height: px(12),
-                    border_radius: BorderRadius::all(px(6)),
-                    ..default()
-                },
-                BackgroundColor(palette::TRACK),
-                children![(
-                    Node {
-                        width: percent(shown * 100.0),
-                        height: percent(100),
-                        border_radius: BorderRadius::all(px(6)),
-                        ..default()
-                    },
-                    BackgroundColor(quality_color(shown)),
-                    MeterBar { meter, shown },
-                )],
-            ),
         ],
     )
 }
@@ -255,6 +205,7 @@ fn refresh_dialogue(
                 for (i, offer) in offers.iter().enumerate() {
                     parent.spawn(offer_button(&fonts, i, offer.text));
                 }
+                parent.spawn(theme::button(&fonts, "Leave the conversation", ask_to_leave));
                 parent.spawn(key_hint(&fonts, "1-9: choose   Esc: leave the conversation"));
             }
             Prompt::Ended { ending } => {
@@ -311,6 +262,46 @@ fn choose_by_key(keys: Res<ButtonInput<KeyCode>>, mut choose: MessageWriter<Choo
     if let Some(index) = digit_pressed(&keys) {
         choose.write(ChooseOffer(index));
     }
+}
+
+/// Esc: leaving a conversation under way asks first; once it has ended or
+/// is stuck there is nothing to lose.
+fn leave_by_key(
+    keys: Res<ButtonInput<KeyCode>>,
+    play: Res<ActivePlay>,
+    mut commands: Commands,
+    fonts: Res<Fonts>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if !keys.just_pressed(KeyCode::Escape) {
+        return;
+    }
+    match play.playthrough.prompt() {
+        Prompt::Choose { .. } => confirm_leaving(&mut commands, &fonts),
+        _ => next.set(Screen::Select),
+    }
+}
+
+fn ask_to_leave(_: On<Activate>, mut commands: Commands, fonts: Res<Fonts>) {
+    confirm_leaving(&mut commands, &fonts);
+}
+
+fn confirm_leaving(commands: &mut Commands, fonts: &Fonts) {
+    let question = "Leave this conversation?";
+    let detail = "It will be recorded as abandoned.";
+    commands
+        .spawn((
+            confirm_dialog(fonts, question, detail),
+            DespawnOnExit(Screen::Conversation),
+        ))
+        .observe(
+            |answer: On<Answered>, mut next: ResMut<NextState<Screen>>| {
+                if answer.yes {
+                    info!("conversation: left");
+                    next.set(Screen::Select);
+                }
+            },
+        );
 }
 
 /// Runs `f` with the journal to write to: the trainee's records, or none
@@ -402,70 +393,48 @@ fn restart_on_edit(
     *play = ActivePlay::new(restarted, entry.version);
 }
 
-/// Eases each bar toward its meter and keeps frames coming while any moves;
-/// the portrait and mood word follow the first meter (in coach mode: exam
-/// mode gives nothing away until the debrief).
-fn animate_meters(
-    time: Res<Time>,
+/// The speaker's face and name follow the prompt; the face's mood and the
+/// meters follow the session. Exam mode has no meters and no mood word: a
+/// real customer's face still shows how they feel.
+fn follow_session(
     play: Res<ActivePlay>,
-    mut bars: Query<(&mut MeterBar, &mut Node, &mut BackgroundColor)>,
-    mut labels: Query<(&MeterValue, &mut Text), Without<MoodLabel>>,
-    mut mood: Query<(&mut Text, &mut TextColor), With<MoodLabel>>,
-    mut portrait: Query<&mut ImageNode, With<Portrait>>,
-    mut redraw: MessageWriter<RequestRedraw>,
+    mut faces: Query<&mut Face>,
+    mut bars: Query<&mut MeterBar>,
+    mut names: Query<&mut Text, (With<SpeakerName>, Without<MoodLabel>)>,
+    mut moods: Query<(&mut Text, &mut TextColor), With<MoodLabel>>,
 ) {
-    let scenario = Arc::clone(play.session().scenario());
-    let values = play.session().meters();
-    let step = (time.delta_secs() * 1.5).min(1.0);
-    let mut moving = false;
-    for (mut bar, mut node, mut color) in &mut bars {
-        let target = scenario.meters[bar.meter].normalized(values[bar.meter]);
-        let gap = target - bar.shown;
-        bar.shown = if gap.abs() < 0.002 {
-            target
+    let session = play.session();
+    let (portrait, name) = match play.playthrough.prompt() {
+        Prompt::Choose { node, speaker, .. } => {
+            (portrait_of(node.speaker), speaker.unwrap_or_default())
+        }
+        _ => (Portrait::Customer, session.customer_name()),
+    };
+    let mood = mood(session);
+    for mut face in &mut faces {
+        face.portrait = portrait;
+        face.mood = mood;
+    }
+    for mut text in &mut names {
+        text.0 = name.to_string();
+    }
+    for (mut text, mut color) in &mut moods {
+        if play.coach() && portrait == Portrait::Customer {
+            text.0 = format!("Mood: {}", Mood::of(mood).word());
+            color.0 = quality_color(mood);
         } else {
-            bar.shown + gap * step.max(0.08)
-        };
-        moving |= bar.shown != target;
-        node.width = percent(bar.shown * 100.0);
-        color.0 = quality_color(bar.shown);
-        if bar.meter == 0 {
-            let (word, tint) = mood_of(bar.shown);
-            for (mut text, mut text_color) in &mut mood {
-                text.0 = format!("Mood: {word}");
-                text_color.0 = tint;
-            }
-            for mut image in &mut portrait {
-                image.color = tint;
-            }
+            text.0.clear();
         }
     }
-    let changes = play.last.as_ref().and_then(|t| t.meters.as_ref());
-    for (MeterValue(i), mut text) in &mut labels {
-        let meter = &scenario.meters[*i];
-        let hint = if meter.better == Better::Lower {
-            " (lower is better)"
-        } else {
-            ""
-        };
-        let change = changes
-            .map(|c| c[*i].delta())
-            .filter(|&d| d != 0)
-            .map_or(String::new(), |d| format!(" ({d:+})"));
-        text.0 = format!("{} {}{change}{hint}", meter.label, values[*i]);
-    }
-    if moving {
-        redraw.write(RequestRedraw);
+    for (mut bar, &value) in bars.iter_mut().zip(session.meters()) {
+        bar.value = value;
     }
 }
 
-fn mood_of(share: f32) -> (&'static str, Color) {
-    let word = match share {
-        s if s < 0.2 => "furious",
-        s if s < 0.4 => "upset",
-        s if s < 0.6 => "uneasy",
-        s if s < 0.8 => "content",
-        _ => "delighted",
-    };
-    (word, quality_color(share))
+fn portrait_of(speaker: Speaker) -> Portrait {
+    match speaker {
+        Speaker::Customer => Portrait::Customer,
+        Speaker::Staff => Portrait::Staff,
+        Speaker::Narrator => Portrait::Narrator,
+    }
 }

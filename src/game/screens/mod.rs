@@ -37,14 +37,15 @@ pub enum Screen {
 }
 
 impl Screen {
-    /// Where Esc leads from here.
+    /// Where Esc leads from here. The conversation asks first (see
+    /// `conversation::ask_to_leave`).
     fn back(self) -> Option<Screen> {
         match self {
-            Screen::Title => None,
+            Screen::Title | Screen::Conversation => None,
             Screen::Name | Screen::Settings => Some(Screen::Title),
             Screen::Select => Some(Screen::Name),
             Screen::Progress => Some(Screen::Select),
-            Screen::Briefing | Screen::Conversation | Screen::Debrief => Some(Screen::Select),
+            Screen::Briefing | Screen::Debrief => Some(Screen::Select),
         }
     }
 }

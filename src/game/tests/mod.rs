@@ -378,4 +378,5 @@ fn a_scenario_named_on_the_command_line_opens_after_the_name() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+mod conversation;
 mod debrief;

@@ -102,7 +102,7 @@ fn label(meter: &Meter, value: i32) -> String {
 }
 
 /// "+8" or "−5" (a real minus sign).
-fn signed(change: i32) -> String {
+fn signed(change: i64) -> String {
     if change < 0 {
         format!("−{}", -change)
     } else {
@@ -143,7 +143,7 @@ fn label_meters(
                 text.0 = label(&bar.meter, bar.value);
             }
             if let Ok((mut text, mut color)) = changes.get_mut(child) {
-                text.0 = signed(bar.value - previous);
+                text.0 = signed(i64::from(bar.value) - i64::from(previous));
                 color.0 = if better { palette::GOOD } else { palette::BAD };
             }
         }

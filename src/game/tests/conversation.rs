@@ -1,0 +1,96 @@
+//! The conversation screen: leaving asks first, and exam mode gives nothing
+//! away until the debrief.
+
+use bevy::prelude::*;
+
+use super::{app, digit, loaded, press, scratch, screen, texts, update_until};
+use crate::game::profile::Profile;
+use crate::game::records::Records;
+use crate::game::screens::{ActivePlay, Screen};
+use crate::game::widgets::confirm::ConfirmDialog;
+use crate::game::widgets::meter::MeterBar;
+
+/// An app at the first prompt of the first scenario, for trainee Ada.
+fn in_conversation(name: &str, coach: bool) -> (App, std::path::PathBuf) {
+    let dir = scratch(name);
+    let mut app = app(&dir);
+    update_until(&mut app, "the library", loaded(&dir));
+    let mut profile = app.world_mut().resource_mut::<Profile>();
+    profile.trainee = "Ada".into();
+    profile.settings.coach = coach;
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Select);
+    app.update();
+    press(&mut app, KeyCode::Digit1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Conversation);
+    (app, dir)
+}
+
+fn dialogs(app: &mut App) -> usize {
+    let world = app.world_mut();
+    world.query::<&ConfirmDialog>().iter(world).count()
+}
+
+#[test]
+fn esc_in_a_conversation_asks_before_leaving_it_abandoned() {
+    let (mut app, dir) = in_conversation("leave", true);
+    press(&mut app, digit(0));
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(
+        screen(&app),
+        Screen::Conversation,
+        "nothing happens unasked"
+    );
+    assert_eq!(dialogs(&mut app), 1);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Leave this conversation?")
+    );
+    press(&mut app, KeyCode::KeyN);
+    assert_eq!((screen(&app), dialogs(&mut app)), (Screen::Conversation, 0));
+    let steps = app.world().resource::<ActivePlay>().session().steps().len();
+    assert_eq!(steps, 1, "no reply was taken by the dialog's keys");
+
+    press(&mut app, KeyCode::Escape);
+    press(&mut app, KeyCode::KeyY);
+    assert_eq!(screen(&app), Screen::Select);
+    let attempts = app.world().resource::<Records>().0.attempts();
+    assert_eq!(attempts.len(), 1);
+    assert!(attempts[0].finish.is_none(), "recorded as abandoned");
+    assert_eq!(attempts[0].choices.len(), 1);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn exam_mode_shows_no_meters_tags_or_feedback_until_the_debrief() {
+    let (mut app, dir) = in_conversation("exam", false);
+    let bars = |app: &mut App| {
+        let world = app.world_mut();
+        world.query::<&MeterBar>().iter(world).count()
+    };
+    assert_eq!(bars(&mut app), 0, "no meters in exam mode");
+    let play = app.world().resource::<ActivePlay>();
+    let (node, _) = play.session().current().unwrap();
+    let node = node.clone();
+    press(&mut app, digit(0));
+    let shown = texts(&mut app).join("\n");
+    for choice in &node.choices {
+        assert!(
+            !shown.contains(&choice.feedback),
+            "feedback shown in exam mode:\n{shown}"
+        );
+    }
+    assert!(!shown.contains("Mood:"), "{shown}");
+    assert!(
+        !shown.contains("Managing:") && !shown.contains("Understanding:"),
+        "{shown}"
+    );
+
+    let (mut app, dir2) = in_conversation("coach", true);
+    assert_eq!(bars(&mut app), 3, "one bar per meter in coach mode");
+    std::fs::remove_dir_all(dir).unwrap();
+    std::fs::remove_dir_all(dir2).unwrap();
+}
