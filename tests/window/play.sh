@@ -126,6 +126,24 @@ wait_screen Select 3
 key p
 wait_screen Progress
 shot progress_1080
+# The newest finished attempt's debrief, reopened from the records.
+key o
+wait_screen Debrief 3
+shot debrief_reopened
+key Return
+wait_screen Select 4
+# Leaving a conversation under way asks first; "no" keeps it going.
+key 1
+wait_screen Briefing 4
+key Return
+wait_screen Conversation 3
+key 1
+key Escape
+shot leave_confirm
+key n
+key Escape
+key y
+wait_screen Select 5
 alive
 if grep -E "panicked|ERROR" "$out/game.log"; then fail "the game logged an error"; fi
 echo "window test passed; screenshots in $out/"

@@ -1,20 +1,82 @@
 //! The trainee's progress: every attempt, newest first, with its score and
 //! outcome from the records, coloured by outcome; exam attempts are marked,
-//! abandoned sessions listed as such. Each attempt is one row
-//! ([`attempt_row`]), ready to become a button that opens it.
+//! abandoned sessions listed as such. A finished attempt opens its full
+//! debrief again, rebuilt from its seed and choices (O opens the newest).
 
 use bevy::prelude::*;
-use frontline_records::{Attempt, Mode};
+use bevy::ui_widgets::Activate;
+use frontline_records::{Attempt, Mode, SessionId};
 
-use super::{Screen, back_button, key_hint};
+use super::{Results, Screen, Selected, back_button, key_hint};
+use crate::game::library::Library;
 use crate::game::records::Records;
 use crate::game::theme::{self, Fonts, outcome_color, palette};
 
 /// The longest trainee name shown in full in the heading.
 const NAME_SHOWN: usize = 32;
 
+/// Open the debrief of the attempt with this id.
+#[derive(Message, Debug, Clone, Copy)]
+struct OpenAttempt(SessionId);
+
 pub(super) fn plugin(app: &mut App) {
+    app.add_message::<OpenAttempt>();
     app.add_systems(OnEnter(Screen::Progress), spawn);
+    app.add_systems(
+        Update,
+        (open_newest_by_key, open_attempt)
+            .chain()
+            .run_if(in_state(Screen::Progress)),
+    );
+}
+
+fn open_newest_by_key(
+    keys: Res<ButtonInput<KeyCode>>,
+    records: Option<Res<Records>>,
+    mut open: MessageWriter<OpenAttempt>,
+) {
+    if !keys.just_pressed(KeyCode::KeyO) {
+        return;
+    }
+    let attempts = records.map(|r| r.0.attempts()).unwrap_or_default();
+    if let Some(newest) = attempts.iter().rev().find(|a| a.finish.is_some()) {
+        open.write(OpenAttempt(newest.id));
+    }
+}
+
+/// Rebuilds the attempt's debrief on today's version of its scenario.
+fn open_attempt(
+    mut asked: MessageReader<OpenAttempt>,
+    records: Option<Res<Records>>,
+    library: Res<Library>,
+    mut commands: Commands,
+) {
+    let Some(&OpenAttempt(id)) = asked.read().last() else {
+        return;
+    };
+    let attempts = records.map(|r| r.0.attempts()).unwrap_or_default();
+    let Some(attempt) = attempts.iter().find(|a| a.id == id) else {
+        return;
+    };
+    let Some(prepared) = library.get(&attempt.scenario).and_then(|e| e.prepared()) else {
+        warn!(
+            "scenario `{}` is no longer in the library",
+            attempt.scenario
+        );
+        return;
+    };
+    match attempt.reopen(&prepared) {
+        Ok(reopened) => {
+            commands.insert_resource(Selected(attempt.scenario.clone()));
+            commands.insert_resource(Results {
+                conclusion: reopened.conclusion,
+                prepared,
+                note: reopened.note,
+            });
+            commands.set_state(Screen::Debrief);
+        }
+        Err(why) => warn!("{why}"),
+    }
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, records: Option<Res<Records>>) {
@@ -50,7 +112,10 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, records: Option<Res<Records>
                 parent.spawn(attempt_row(&fonts, attempt));
             }
             parent.spawn(back_button(&fonts));
-            parent.spawn(key_hint(&fonts, "↑↓ PgUp PgDn: scroll   Esc: back"));
+            parent.spawn(key_hint(
+                &fonts,
+                "O: open the newest debrief   ↑↓ PgUp PgDn: scroll   Esc: back",
+            ));
         });
     });
 }
@@ -82,8 +147,8 @@ fn attempt_row(fonts: &Fonts, attempt: &Attempt) -> impl Bundle {
             ..theme::panel_node()
         }),
         BorderColor::all(color),
-        children![
-            theme::text(
+        Children::spawn((
+            Spawn(theme::text(
                 fonts,
                 format!(
                     "{} · {} · {mode} · seed {}",
@@ -92,10 +157,33 @@ fn attempt_row(fonts: &Fonts, attempt: &Attempt) -> impl Bundle {
                     attempt.seed
                 ),
                 0.8,
-                palette::TEXT_DIM
+                palette::TEXT_DIM,
+            )),
+            Spawn(theme::text(fonts, result, 0.95, color)),
+            SpawnIter(
+                attempt
+                    .finish
+                    .is_some()
+                    .then(|| open_button(fonts, attempt.id))
+                    .into_iter(),
             ),
-            theme::text(fonts, result, 0.95, color),
-        ],
+        )),
+    )
+}
+
+fn open_button(fonts: &Fonts, id: SessionId) -> impl Bundle {
+    (
+        Node {
+            align_self: AlignSelf::FlexStart,
+            ..default()
+        },
+        children![theme::button(
+            fonts,
+            "Open the debrief",
+            move |_: On<Activate>, mut open: MessageWriter<OpenAttempt>| {
+                open.write(OpenAttempt(id));
+            },
+        )],
     )
 }
 

@@ -137,7 +137,20 @@ fn the_game_and_the_terminal_show_the_same_debrief_and_a_moment_can_be_tried_aga
         again.debrief.score
     );
     assert_eq!(again.retry.map(|r| r.turn), Some(turn));
+    let again = again.clone();
     let attempts = app.world().resource::<Records>().0.attempts();
     assert_eq!(attempts.len(), 2, "the retry is an attempt of its own");
+
+    // Reopened from the progress screen: the same debrief.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Select);
+    press(&mut app, KeyCode::KeyP);
+    assert_eq!(screen(&app), Screen::Progress);
+    press(&mut app, KeyCode::KeyO);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let reopened = &app.world().resource::<Results>().conclusion;
+    assert_eq!(reopened.debrief, again.debrief);
+    assert_eq!(reopened.hindsight, again.hindsight);
+    assert_eq!(reopened.attempt, again.attempt);
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -11,12 +11,12 @@ mod summary;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use frontline_core::runner::Retry;
-use frontline_core::{Conclusion, Outcome, Playthrough, Prepared};
+use frontline_core::{Conclusion, Playthrough, Prepared};
 
 use super::{ActivePlay, NextSeed, Screen, key_hint};
 use crate::game::library::Library;
 use crate::game::scroll::Scrollable;
-use crate::game::theme::{self, Fonts, palette};
+use crate::game::theme::{self, Fonts};
 
 /// The debrief on screen: a session just finished, or a recorded one reopened.
 #[derive(Resource, Debug, Clone)]
@@ -49,14 +49,6 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (keys, try_again).chain().run_if(in_state(Screen::Debrief)),
     );
-}
-
-pub(super) fn outcome_color(outcome: Outcome) -> Color {
-    match outcome {
-        Outcome::Promoter => palette::GOOD,
-        Outcome::Passive => palette::MIDDLE,
-        Outcome::Detractor => palette::BAD,
-    }
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, results: Res<Results>) {

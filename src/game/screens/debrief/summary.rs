@@ -5,16 +5,21 @@ use bevy::prelude::*;
 use frontline_core::Conclusion;
 use frontline_core::runner::PersonalBest;
 
-use super::{Results, outcome_color};
-use crate::game::theme::{self, Fonts, palette, quality_color};
+use super::Results;
+use crate::game::scroll::Scrollable;
+use crate::game::theme::{self, Fonts, outcome_color, palette, quality_color};
 
 pub(super) fn panel() -> impl Bundle {
-    theme::panel(Node {
-        width: px(380),
-        flex_shrink: 0.0,
-        overflow: Overflow::clip(),
-        ..theme::panel_node()
-    })
+    (
+        theme::panel(Node {
+            width: px(380),
+            flex_shrink: 0.0,
+            overflow: Overflow::scroll_y(),
+            ..theme::panel_node()
+        }),
+        ScrollPosition::default(),
+        Scrollable,
+    )
 }
 
 pub(super) fn fill(commands: &mut Commands, panel: Entity, fonts: &Fonts, results: &Results) {
