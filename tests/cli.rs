@@ -13,13 +13,13 @@ use frontline_core::load::Catalog;
 use frontline_core::{Debrief, Session};
 
 /// Runs the binary with its records in a scratch folder, never the tester's own.
-fn frontline(args: &[&str], stdin: &str) -> Output {
+fn frontline(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     static RUNS: AtomicUsize = AtomicUsize::new(0);
     let data = scratch(&format!("data-{}", RUNS.fetch_add(1, Ordering::Relaxed)));
     frontline_with_data(&data, args, stdin)
 }
 
-fn frontline_with_data(data: &Path, args: &[&str], stdin: &str) -> Output {
+fn frontline_with_data(data: &Path, args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -34,7 +34,7 @@ fn frontline_with_data(data: &Path, args: &[&str], stdin: &str) -> Output {
         .stdin
         .take()
         .unwrap()
-        .write_all(stdin.as_bytes())
+        .write_all(stdin.as_ref())
         .unwrap();
     child.wait_with_output().unwrap()
 }
@@ -528,4 +528,230 @@ fn new_prints_next_steps_that_work_as_printed() {
             "`{command}` runs the new scenario"
         );
     }
+}
+
+/// A folder holding one scenario, `id`, titled `title`, of one choice.
+fn one_scenario(folder: &str, id: &str, title: &str) -> PathBuf {
+    let dir = scratch(folder);
+    let text = format!(
+        r#"Scenario(id: {id:?}, title: {title:?}, summary: "S.", briefing: "B.",
+            customer: Customer(name: "C", persona: "P.", expectation: "E.", source: "S."),
+            meters: [Meter(id: "m", label: "M", start: 50)],
+            start: "n",
+            nodes: [Node(id: "n", lines: ["Hi."], choices: [
+                Choice(text: "Reply", feedback: "F.", next: "end"),
+            ])],
+            endings: [Ending(id: "end", title: "End", text: "Done.", outcome: Passive)],
+        )"#
+    );
+    fs::write(dir.join("one.scenario.ron"), text).unwrap();
+    dir
+}
+
+#[test]
+fn a_byte_that_is_not_utf8_on_stdin_is_a_wrong_answer_not_the_end() {
+    let mut input = b"\xff\n".to_vec();
+    input.extend("1\n".repeat(first_offer_turns("late_meal", 1, 0)).bytes());
+    let out = frontline(&["play", "--text", "late_meal", "--seed", "1"], input);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Type a number") && text.contains("=== Debrief ==="),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_replay_command_is_quoted_for_the_shell() {
+    let id = "it's \"odd\"; echo $HOME `x`";
+    let dir = one_scenario("quoted", id, "Quoted");
+    let args = [
+        "--scenarios",
+        dir.to_str().unwrap(),
+        "play",
+        "--text",
+        "one",
+        "--seed",
+        "7",
+    ];
+    let out = frontline(&args, "");
+    let text = stdout(&out);
+    let replay = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Replay with: frontline "))
+        .unwrap_or_else(|| panic!("no replay line in {text}"));
+    // The shell splits the printed command back into the very arguments.
+    let words = Command::new("sh")
+        .args(["-c", &format!("printf '%s\\n' {replay}")])
+        .output()
+        .unwrap();
+    let words = String::from_utf8(words.stdout).unwrap();
+    assert_eq!(words, format!("play\n--text\n{id}\n--seed\n7\n"));
+}
+
+#[test]
+fn scenario_and_trainee_text_cannot_drive_the_terminal_or_forge_lines() {
+    let dir = one_scenario(
+        "escapes",
+        "e\u{1b}[31mvil",
+        "T\nok: forged\u{1b}]0;pwned\u{7}",
+    );
+    let dir = dir.to_str().unwrap();
+    let trainee = "Ada\u{1b}[2J\nRecording as Bob";
+    let data = scratch("escapes-data");
+    let runs = [
+        frontline_with_data(&data, &["--scenarios", dir, "list"], ""),
+        frontline_with_data(&data, &["validate", dir], ""),
+        frontline_with_data(&data, &["check", dir], ""),
+        frontline_with_data(
+            &data,
+            &[
+                "--scenarios",
+                dir,
+                "play",
+                "--text",
+                "one",
+                "--trainee",
+                trainee,
+            ],
+            "1\n",
+        ),
+        frontline_with_data(&data, &["report"], ""),
+    ];
+    for out in &runs {
+        let text = stdout(out) + &String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(!text.lines().any(|l| l.starts_with("ok: forged")), "{text}");
+        assert!(
+            !text.lines().any(|l| l.starts_with("Recording as Bob")),
+            "{text}"
+        );
+    }
+    assert!(
+        stdout(&runs[0]).contains("e\\u{1b}[31mvil"),
+        "{}",
+        stdout(&runs[0])
+    );
+    assert!(
+        stdout(&runs[4]).contains("Ada\\u{1b}[2J"),
+        "{}",
+        stdout(&runs[4])
+    );
+}
+
+#[test]
+fn a_recording_that_fails_during_play_is_said_and_exits_3() {
+    use std::io::{BufRead, BufReader};
+    let data = scratch("locked");
+    let args = [
+        "play",
+        "--text",
+        "late_meal",
+        "--seed",
+        "1",
+        "--trainee",
+        "Ada",
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("FRONTLINE_SCENARIOS")
+        .env("FRONTLINE_DATA", &data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the first question: the session has started and is recorded.
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    while !seen.contains("Recording as Ada") {
+        assert_ne!(stdout.read_line(&mut seen).unwrap(), 0, "{seen}");
+    }
+    // Another program takes the write lock for longer than the 5 s wait.
+    let records = rusqlite::Connection::open(data.join("records.sqlite3")).unwrap();
+    records.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let replies = "1\n".repeat(first_offer_turns("late_meal", 1, 0));
+    stdin.write_all(replies.as_bytes()).unwrap();
+    drop(stdin);
+    std::io::Read::read_to_string(&mut stdout, &mut seen).unwrap();
+    let status = child.wait().unwrap();
+    records.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(status.code(), Some(3), "{seen}");
+    // Said at once, in the conversation, and again after the debrief.
+    let stopped = seen.find("Recording stopped: the records database");
+    let debrief = seen.find("=== Debrief ===");
+    let again = seen.find("NOT fully recorded");
+    assert!(
+        stopped < debrief && debrief < again && stopped.is_some(),
+        "{seen}"
+    );
+    assert!(seen.contains("is locked by another program"), "{seen}");
+}
+
+#[test]
+fn a_report_reads_records_in_a_folder_it_may_not_write() {
+    let data = scratch("read-only");
+    let played = frontline_with_data(
+        &data,
+        &[
+            "play",
+            "--text",
+            "late_meal",
+            "--seed",
+            "1",
+            "--trainee",
+            "Ada",
+        ],
+        "1\n".repeat(first_offer_turns("late_meal", 1, 0)),
+    );
+    assert_eq!(played.status.code(), Some(0));
+    set_mode(&data, 0o555);
+    // An administrator writes anywhere: read as nobody to make the folder read-only.
+    let root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+    let mut report = match root {
+        true => {
+            let mut nobody = Command::new("setpriv");
+            nobody.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+            nobody.arg(env!("CARGO_BIN_EXE_frontline"));
+            nobody
+        }
+        false => Command::new(env!("CARGO_BIN_EXE_frontline")),
+    };
+    let out = report
+        .arg("--data")
+        .arg(&data)
+        .arg("report")
+        .output()
+        .unwrap();
+    let names: Vec<_> = fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    set_mode(&data, 0o755);
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.lines().any(|l| l.starts_with("Ada,late_meal,1,1,")),
+        "{text}"
+    );
+    assert_eq!(
+        names,
+        ["records.sqlite3"],
+        "nothing written beside the records"
+    );
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
 }

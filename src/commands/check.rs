@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use frontline_core::analysis::check::{Report, check};
+use frontline_core::terminal::shown_lines;
 
 use super::USAGE_OR_IO;
 use crate::cli::ReportFormat;
@@ -19,11 +20,11 @@ pub fn run(paths: &[PathBuf], format: ReportFormat) -> ExitCode {
     match format {
         ReportFormat::Text => {
             for report in &reports {
-                println!("{report}\n");
+                println!("{}\n", shown_lines(&report.to_string()));
             }
             for broken in catalog.broken() {
                 for diagnostic in &broken.diagnostics {
-                    println!("{diagnostic}");
+                    println!("{}", shown_lines(&diagnostic.to_string()));
                 }
             }
         }

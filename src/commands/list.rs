@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use frontline_core::terminal::shown;
+
 pub fn run(dir: &Path) -> ExitCode {
     let catalog = match super::catalog(dir) {
         Ok(catalog) => catalog,
@@ -14,7 +16,8 @@ pub fn run(dir: &Path) -> ExitCode {
             .difficulty
             .map(|d| format!(" [{d:?}]"))
             .unwrap_or_default();
-        println!("{:<12} {}{difficulty}: {}", s.id, s.title, s.summary);
+        let (id, title, summary) = (shown(&s.id), shown(&s.title), shown(&s.summary));
+        println!("{id:<12} {title}{difficulty}: {summary}");
     }
     for broken in catalog.broken() {
         let first = broken.diagnostics.first().map(|d| d.to_string());
@@ -22,7 +25,7 @@ pub fn run(dir: &Path) -> ExitCode {
             .as_deref()
             .and_then(|d| d.lines().next())
             .unwrap_or("");
-        println!("BROKEN       {}: {first}", broken.path.display());
+        println!("BROKEN       {}: {}", broken.path.display(), shown(first));
     }
     for warning in &catalog.warnings {
         println!("{warning}");

@@ -12,6 +12,7 @@ pub mod validate;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use frontline_core::terminal::{shown, shown_lines};
 use frontline_core::{Catalog, Loaded};
 
 /// Exit code for a usage or I/O error, as opposed to 1 for an invalid scenario.
@@ -66,7 +67,7 @@ fn scenario(dir: &Path, name: &str) -> Result<Loaded, ExitCode> {
     if path.is_file() {
         return frontline_core::load::load_file(path).map_err(|broken| {
             for diagnostic in &broken.diagnostics {
-                eprintln!("{diagnostic}");
+                eprintln!("{}", shown_lines(&diagnostic.to_string()));
             }
             ExitCode::FAILURE
         });
@@ -75,9 +76,10 @@ fn scenario(dir: &Path, name: &str) -> Result<Loaded, ExitCode> {
     match catalog.find(name) {
         Some(loaded) => Ok(loaded.clone()),
         None => {
-            let ids: Vec<&str> = catalog.loaded().map(|l| l.scenario.id.as_str()).collect();
+            let ids: Vec<_> = catalog.loaded().map(|l| shown(&l.scenario.id)).collect();
             eprintln!(
-                "frontline: no valid scenario `{name}` in {} (found: {})",
+                "frontline: no valid scenario `{}` in {} (found: {})",
+                shown(name),
                 dir.display(),
                 ids.join(", ")
             );

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use frontline_core::runner::{Journal, MeterChange, NoJournal, Retry, Told, fresh_seed};
 use frontline_core::script::Script;
+use frontline_core::terminal::{shown, shown_lines};
 use frontline_core::{Mode, Playthrough, Prepared, Prompt, Session};
 use frontline_records::{DATABASE_FILE, Recorder};
 
@@ -50,7 +51,7 @@ pub fn run(dir: &Path, data: &Path, args: &PlayArgs) -> ExitCode {
         let recorder = Recorder::open(data.join(DATABASE_FILE), &trainee)
             .unwrap_or_else(|e| Recorder::off(&e));
         let status = match recorder.off_reason() {
-            None => format!("Recording as {trainee} (see `frontline report`)."),
+            None => format!("Recording as {} (see `frontline report`).", shown(&trainee)),
             Some(reason) => format!("{reason}."),
         };
         println!("{status}");
@@ -164,7 +165,7 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
             let count = match playthrough.prompt() {
                 Prompt::Ended { .. } => return Ok(Finished::Debriefed),
                 Prompt::Stuck { node } => {
-                    writeln!(self.out, "\n{}", Prompt::stuck_message(node))?;
+                    writeln!(self.out, "\n{}", shown(&Prompt::stuck_message(node)))?;
                     return Ok(Finished::Early);
                 }
                 Prompt::Choose {
@@ -173,12 +174,13 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
                     offers,
                     ..
                 } => {
+                    let line = shown_lines(line);
                     match speaker {
-                        Some(name) => writeln!(self.out, "\n{name}: {line}")?,
+                        Some(name) => writeln!(self.out, "\n{}: {line}", shown(name))?,
                         None => writeln!(self.out, "\n* {line}")?,
                     }
                     for (i, offer) in offers.iter().enumerate() {
-                        writeln!(self.out, "  {}. {}", i + 1, offer.text)?;
+                        writeln!(self.out, "  {}. {}", i + 1, shown_lines(&offer.text))?;
                     }
                     offers.len()
                 }
@@ -218,9 +220,9 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
             next.filter(|&(n, _)| Some(&scenario.nodes[n].id) == at.as_ref())
         else {
             let expected = next.map_or("its end".into(), |(n, c)| {
-                format!("{}:{}", scenario.nodes[n].id, c + 1)
+                format!("{}:{}", shown(&scenario.nodes[n].id), c + 1)
             });
-            let at = at.unwrap_or_default();
+            let at = shown(&at.unwrap_or_default()).into_owned();
             writeln!(
                 self.out,
                 "\nThe path expected {expected}, but the conversation is at `{at}`."
@@ -228,11 +230,11 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
             return Ok(None);
         };
         let offer = session.offered().iter().position(|&c| c == choice);
-        let shown = offer.map_or("?".into(), |o| (o + 1).to_string());
+        let typed = offer.map_or("?".into(), |o| (o + 1).to_string());
         writeln!(
             self.out,
-            "Your choice: {shown}   (path: {}:{})",
-            scenario.nodes[node].id,
+            "Your choice: {typed}   (path: {}:{})",
+            shown(&scenario.nodes[node].id),
             choice + 1
         )?;
         let told = playthrough
@@ -243,10 +245,14 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
 
     /// What the runner says about a reply.
     fn tell(&mut self, told: &Told, session: &Session) -> io::Result<()> {
-        writeln!(self.out, "  You: {}", told.said)?;
+        writeln!(self.out, "  You: {}", shown_lines(&told.said))?;
         if let Some(feedback) = &told.feedback {
             let tags = tag_list(&feedback.tags);
-            writeln!(self.out, "  Feedback{tags}: {}", feedback.text)?;
+            writeln!(
+                self.out,
+                "  Feedback{tags}: {}",
+                shown_lines(&feedback.text)
+            )?;
         }
         if let Some(meters) = &told.meters {
             writeln!(self.out, "  {}", meter_line(session.scenario(), meters))?;
@@ -293,7 +299,7 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
             // Whatever bytes were typed, answer them rather than abort.
             let line = String::from_utf8_lossy(&bytes);
             if self.echo {
-                writeln!(self.out, "{}", line.trim_end())?;
+                writeln!(self.out, "{}", shown(line.trim_end()))?;
             }
             if optional && line.trim().is_empty() {
                 return Ok(None);
@@ -308,7 +314,7 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
 
 fn intro(session: &Session, mode: Mode, out: &mut impl Write) -> io::Result<()> {
     let s = session.scenario();
-    writeln!(out, "=== {} ===", s.title)?;
+    writeln!(out, "=== {} ===", shown(&s.title))?;
     writeln!(
         out,
         "Seed {} (replay: {})",
@@ -318,18 +324,19 @@ fn intro(session: &Session, mode: Mode, out: &mut impl Write) -> io::Result<()> 
     if mode == Mode::Exam {
         writeln!(out, "Exam mode: feedback and meters wait for the debrief.")?;
     }
-    writeln!(out, "\n{}", s.briefing)?;
+    writeln!(out, "\n{}", shown_lines(&s.briefing))?;
     writeln!(
         out,
         "\nCustomer: {}. {}",
-        session.customer_name(),
-        s.customer.persona
+        shown(session.customer_name()),
+        shown_lines(&s.customer.persona)
     )?;
     if let Some(p) = session.persona() {
-        writeln!(out, "  Today: {}", s.customer.personas[p].description)?;
+        let today = &s.customer.personas[p].description;
+        writeln!(out, "  Today: {}", shown_lines(today))?;
     }
-    writeln!(out, "  Expects: {}", s.customer.expectation)?;
-    writeln!(out, "  Because of: {}", s.customer.source)?;
+    writeln!(out, "  Expects: {}", shown_lines(&s.customer.expectation))?;
+    writeln!(out, "  Because of: {}", shown_lines(&s.customer.source))?;
     if mode == Mode::Coach {
         writeln!(
             out,
@@ -340,10 +347,19 @@ fn intro(session: &Session, mode: Mode, out: &mut impl Write) -> io::Result<()> 
     Ok(())
 }
 
+/// The command that replays the session, ready to paste into a POSIX shell.
 pub(crate) fn replay_command(session: &Session) -> String {
-    format!(
-        "frontline play --text {} --seed {}",
-        session.scenario().id,
-        session.seed()
-    )
+    let id = shell_quoted(&session.scenario().id);
+    let command = format!("frontline play --text {id} --seed {}", session.seed());
+    shown(&command).into_owned()
+}
+
+/// `word` as one shell word: as it is when it is plain, else in single
+/// quotes with each `'` written `'\''`.
+fn shell_quoted(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-.,:/@%+=".contains(c);
+    match !word.is_empty() && word.chars().all(plain) {
+        true => word.to_string(),
+        false => format!("'{}'", word.replace('\'', "'\\''")),
+    }
 }

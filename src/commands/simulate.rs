@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use frontline_core::analysis::simulate::{Options, Policy, simulate};
+use frontline_core::terminal::shown_lines;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::USAGE_OR_IO;
@@ -38,7 +39,7 @@ pub fn run(dir: &Path, args: &SimulateArgs) -> ExitCode {
     bar.finish_and_clear();
     match args.format {
         ReportFormat::Text => {
-            print!("{simulation}");
+            print!("{}", shown_lines(&simulation.to_string()));
             let seconds = elapsed.as_secs_f64();
             println!(
                 "{} choices in {seconds:.2} s: {:.0} choices per second",

@@ -5,11 +5,19 @@ use std::io::{self, Write};
 
 use frontline_core::review::{Focus, Hindsight, Turn};
 use frontline_core::runner::{MeterChange, PersonalBest};
+use frontline_core::terminal::{shown, shown_lines};
 use frontline_core::{Conclusion, Practice, Scenario, Session};
 
 use super::play_text::replay_command;
 
 pub fn print(c: &Conclusion, session: &Session, out: &mut impl Write) -> io::Result<()> {
+    // The scenario's texts are printed as lines; none may drive the terminal.
+    let mut text = Vec::new();
+    debrief(c, session, &mut text)?;
+    out.write_all(shown_lines(&String::from_utf8_lossy(&text)).as_bytes())
+}
+
+fn debrief(c: &Conclusion, session: &Session, out: &mut impl Write) -> io::Result<()> {
     let d = &c.debrief;
     writeln!(out, "\n=== Debrief ===")?;
     if let Some(retry) = c.retry {
@@ -129,7 +137,7 @@ pub fn meter_line(scenario: &Scenario, meters: &[MeterChange]) -> String {
     let parts: Vec<String> = meters
         .iter()
         .map(|m| {
-            let label = &scenario.meters[m.meter].label;
+            let label = shown(&scenario.meters[m.meter].label);
             match m.delta() {
                 0 => format!("{label} {}", m.after),
                 delta => format!("{label} {} ({delta:+})", m.after),

@@ -3,13 +3,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use frontline_core::terminal::{shown, shown_lines};
+
 pub fn run(paths: &[PathBuf]) -> ExitCode {
     let catalog = match super::scenario_files(paths) {
         Ok(catalog) => catalog,
         Err(code) => return code,
     };
     for loaded in catalog.loaded() {
-        println!("ok: {} ({})", loaded.path.display(), loaded.scenario.id);
+        let id = shown(&loaded.scenario.id);
+        println!("ok: {} ({id})", loaded.path.display());
     }
     for warning in &catalog.warnings {
         println!("{warning}");
@@ -17,7 +20,7 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
     let mut problems = 0;
     for broken in catalog.broken() {
         for diagnostic in &broken.diagnostics {
-            println!("{diagnostic}");
+            println!("{}", shown_lines(&diagnostic.to_string()));
             problems += 1;
         }
     }

@@ -21,6 +21,7 @@ pub mod script;
 pub mod session;
 pub mod suggest;
 pub mod syntax;
+pub mod terminal;
 pub mod validate;
 pub mod yardstick;
 

@@ -4,7 +4,10 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use frontline_core::terminal::shown;
+
 use crate::output::{Outputs, same_head};
+use crate::report::TraineeRow;
 use crate::{DATABASE_FILE, Filter, OpenOptions, Report, Timestamp, html, table, xapi};
 
 /// The options of `frontline report`.
@@ -85,7 +88,15 @@ pub fn run(data: &Path, args: ReportArgs) -> Result<(), String> {
         );
     }
     if args.html.is_none() && args.csv.is_none() && args.xapi.is_none() {
-        table::write_trainees(io::stdout().lock(), &report.trainees).map_err(|e| e.to_string())?;
+        // For the terminal: no name may carry an escape sequence or a line break there.
+        let rows: Vec<TraineeRow> = (report.trainees.iter())
+            .map(|r| TraineeRow {
+                trainee: shown(&r.trainee).into_owned(),
+                scenario: shown(&r.scenario).into_owned(),
+                ..r.clone()
+            })
+            .collect();
+        table::write_trainees(io::stdout().lock(), &rows).map_err(|e| e.to_string())?;
     }
     Ok(())
 }
