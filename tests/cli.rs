@@ -70,7 +70,7 @@ fn validate_passes_on_the_bundled_scenarios() {
     let out = frontline(&["validate"], "");
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("4 scenario file(s): 4 valid, 0 invalid"),
+        stdout(&out).contains("5 scenario file(s): 5 valid, 0 invalid"),
         "{}",
         stdout(&out)
     );
@@ -107,7 +107,7 @@ fn validate_fails_with_file_line_column_on_a_broken_copy() {
         report.contains("ok: ") && report.contains("(late_meal)") && report.contains("(phone)"),
         "{report}"
     );
-    assert!(report.contains("3 valid, 1 invalid"), "{report}");
+    assert!(report.contains("4 valid, 1 invalid"), "{report}");
 
     let list = stdout(&frontline(
         &["list", "--scenarios", dir.to_str().unwrap()],
@@ -147,6 +147,7 @@ fn list_shows_every_bundled_scenario() {
         "The late meal",
         "The confused phone buyer",
         "Never vacuum again",
+        "Here we go again",
     ] {
         assert!(list.contains(title), "{title} missing from:\n{list}");
     }

@@ -32,7 +32,7 @@ fn bundled() -> Catalog {
 #[test]
 fn the_seed_scenarios_are_bundled() {
     let ids: BTreeSet<String> = bundled().loaded().map(|l| l.scenario.id.clone()).collect();
-    for id in ["caviar", "hype", "late_meal", "phone"] {
+    for id in ["caviar", "garage", "hype", "late_meal", "phone"] {
         assert!(ids.contains(id), "missing scenario `{id}` in {ids:?}");
     }
 }
