@@ -180,7 +180,7 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
                         None => writeln!(self.out, "\n* {line}")?,
                     }
                     for (i, offer) in offers.iter().enumerate() {
-                        writeln!(self.out, "  {}. {}", i + 1, shown_lines(&offer.text))?;
+                        writeln!(self.out, "  {}. {}", i + 1, shown_lines(offer.text))?;
                     }
                     offers.len()
                 }

@@ -27,7 +27,7 @@ fn bundled() -> Vec<Prepared> {
 
 /// docs/scoring.md: 60% the customer (weighted meters, each on 0..=1 with 1
 /// best), 40% the mean quality of the choices (1 good, ½ neutral or mixed, 0
-/// anti-pattern), rounded.
+/// anti-pattern), rounded half up.
 fn documented_score(scenario: &Scenario, meters: &[i32], qualities: &[f64]) -> u8 {
     let weights: f64 = scenario.meters.iter().map(|m| f64::from(m.weight)).sum();
     let customer: f64 = scenario
@@ -50,7 +50,9 @@ fn documented_score(scenario: &Scenario, meters: &[i32], qualities: &[f64]) -> u
     } else {
         qualities.iter().sum::<f64>() / qualities.len() as f64
     };
-    (100.0 * (0.6 * customer + 0.4 * practice)).round() as u8
+    // Rounded half up; a result within 10⁻⁹ of a half is that half.
+    let raw = 60.0 * customer + 40.0 * practice;
+    ((raw * 1e9).round() / 1e9).round() as u8
 }
 
 fn quality(tags: &[frontline_core::Practice]) -> f64 {
