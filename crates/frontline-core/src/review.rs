@@ -199,18 +199,19 @@ fn focus(turns: &[Turn]) -> Vec<Focus> {
             // The turn's loss is shared out; the remainder goes to the first.
             let lost = u16::from(turn.lost());
             let share = lost / count + u16::from(k == 0) * (lost % count);
-            let entry = match costs.iter_mut().position(|f| f.pillar == pillar) {
-                Some(i) => &mut costs[i],
-                None => {
+            let at = costs
+                .iter()
+                .position(|f| f.pillar == pillar)
+                .unwrap_or_else(|| {
                     costs.push(Focus {
                         pillar,
                         points: 0,
                         worst: None,
                         advice: pillar.advice(),
                     });
-                    costs.last_mut().expect("just pushed")
-                }
-            };
+                    costs.len() - 1
+                });
+            let entry = &mut costs[at];
             entry.points += share;
             let worse = entry
                 .worst
