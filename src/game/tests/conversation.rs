@@ -3,30 +3,11 @@
 
 use bevy::prelude::*;
 
-use super::{app, digit, loaded, press, scratch, screen, texts, update_until};
-use crate::game::profile::Profile;
+use super::{digit, in_conversation, press, screen, texts};
 use crate::game::records::Records;
 use crate::game::screens::{ActivePlay, Screen};
 use crate::game::widgets::confirm::ConfirmDialog;
 use crate::game::widgets::meter::MeterBar;
-
-/// An app at the first prompt of the first scenario, for trainee Ada.
-fn in_conversation(name: &str, coach: bool) -> (App, std::path::PathBuf) {
-    let dir = scratch(name);
-    let mut app = app(&dir);
-    update_until(&mut app, "the library", loaded(&dir));
-    let mut profile = app.world_mut().resource_mut::<Profile>();
-    profile.trainee = "Ada".into();
-    profile.settings.coach = coach;
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Select);
-    app.update();
-    press(&mut app, KeyCode::Digit1);
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(screen(&app), Screen::Conversation);
-    (app, dir)
-}
 
 fn dialogs(app: &mut App) -> usize {
     let world = app.world_mut();

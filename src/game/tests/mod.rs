@@ -299,18 +299,27 @@ fn a_broken_file_is_listed_as_broken_and_the_others_stay_playable() {
     fs::remove_dir_all(dir).unwrap();
 }
 
-#[test]
-fn a_conversation_in_progress_offers_to_restart_with_an_edited_scenario() {
-    let dir = scratch("restart");
+/// An app at the first prompt of the first scenario, for trainee Ada.
+fn in_conversation(name: &str, coach: bool) -> (App, std::path::PathBuf) {
+    let dir = scratch(name);
     let mut app = app(&dir);
     update_until(&mut app, "the library", loaded(&dir));
-    app.world_mut().resource_mut::<Profile>().trainee = "Ada".into();
+    let mut profile = app.world_mut().resource_mut::<Profile>();
+    profile.trainee = "Ada".into();
+    profile.settings.coach = coach;
     app.world_mut()
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Select);
     app.update();
     press(&mut app, KeyCode::Digit1);
     press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Conversation);
+    (app, dir)
+}
+
+#[test]
+fn a_conversation_in_progress_offers_to_restart_with_an_edited_scenario() {
+    let (mut app, dir) = in_conversation("restart", true);
     press(&mut app, KeyCode::Digit1);
     assert_eq!(
         app.world().resource::<ActivePlay>().session().steps().len(),
