@@ -1,0 +1,1 @@
+//! Offline matching of typed replies (work in progress).
