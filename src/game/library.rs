@@ -88,9 +88,22 @@ pub struct Entry {
     pub version: u32,
     /// Read from disk and not parsed yet.
     reading: bool,
+    /// Set when a file earlier in the folder has the same scenario id: that
+    /// one is played, this one is shown as broken.
+    pub duplicate: Option<Diagnostic>,
 }
 
 impl Entry {
+    /// The scenario to offer, unless another file has taken its id.
+    pub fn playable(&self) -> Option<&Arc<Scenario>> {
+        self.scenario.as_ref().filter(|_| self.duplicate.is_none())
+    }
+
+    /// What is wrong with the file, the worst first.
+    pub fn problem(&self) -> Option<&Diagnostic> {
+        self.duplicate.as_ref().or(self.errors.first())
+    }
+
     /// The last good version, ready to play.
     pub fn prepared(&self) -> Option<Prepared> {
         self.prepared.clone()
@@ -101,13 +114,16 @@ impl Entry {
 #[derive(Resource, Default, Debug)]
 pub struct Library {
     pub entries: Vec<Entry>,
+    /// Problems of the folder rather than of one file, e.g. a `.ron` file
+    /// that is not read because it is not named `*.scenario.ron`.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Library {
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.entries
             .iter()
-            .find(|e| e.scenario.as_ref().is_some_and(|s| s.id == id))
+            .find(|e| e.playable().is_some_and(|s| s.id == id))
     }
 
     /// Whether any file is still being read, for the first time or after an edit.
@@ -149,7 +165,10 @@ pub(super) fn plugin(app: &mut App) {
     app.register_asset_loader(ScenarioLoader { folder });
     app.init_resource::<Library>();
     app.add_systems(Startup, (scan_folder, start_watcher));
-    app.add_systems(Update, (apply_folder_changes, update_entries).chain());
+    app.add_systems(
+        Update,
+        (apply_folder_changes, update_entries, find_duplicates).chain(),
+    );
 }
 
 fn scan_folder(
@@ -160,6 +179,12 @@ fn scan_folder(
     for file in mtimes(&folder.0).into_keys() {
         add_entry(&mut library, &assets, file);
     }
+    library.warnings = folder_warnings(&folder.0);
+}
+
+/// Files of the folder that look meant to be scenarios but are not read.
+fn folder_warnings(folder: &Path) -> Vec<Diagnostic> {
+    load::Found::search(&[folder.to_path_buf()]).map_or_else(|_| Vec::new(), |f| f.warnings)
 }
 
 fn add_entry(library: &mut Library, assets: &AssetServer, file: String) {
@@ -178,6 +203,7 @@ fn add_entry(library: &mut Library, assets: &AssetServer, file: String) {
             errors: Vec::new(),
             version: 0,
             reading: true,
+            duplicate: None,
         },
     );
 }
@@ -298,6 +324,9 @@ fn apply_folder_changes(
             }
         }
     }
+    if !files.is_empty() {
+        library.warnings = folder_warnings(&folder.0);
+    }
     for file in files {
         if !folder.0.join(&file).is_file() {
             library.entries.retain(|e| e.file != file);
@@ -354,6 +383,25 @@ fn update_entries(
                 entry.version += 1;
             }
             Err(errors) => entry.errors = errors.clone(),
+        }
+    }
+}
+
+/// Marks each file whose scenario id an earlier file has, as `validate` does.
+fn find_duplicates(folder: Res<ScenarioFolder>, mut library: ResMut<Library>) {
+    if !library.is_changed() {
+        return;
+    }
+    let paths: Vec<PathBuf> = library.entries.iter().map(|e| folder.0.join(&e.file)).collect();
+    let folder_order = library.entries.iter().zip(&paths).map(|(e, path)| {
+        let prepared = e.prepared.as_ref()?;
+        Some((path.as_path(), &*prepared.source, prepared.scenario.id.as_str()))
+    });
+    let duplicates = load::duplicate_ids(folder_order.collect::<Vec<_>>());
+    for (index, duplicate) in duplicates.into_iter().enumerate() {
+        // Written only when it changes, so the screens redraw only then.
+        if library.entries[index].duplicate != duplicate {
+            library.entries[index].duplicate = duplicate;
         }
     }
 }

@@ -198,37 +198,58 @@ pub struct Catalog {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Breaks each scenario whose id an earlier file already has: play, the
-/// records and the tools know a scenario by its id, so only the first is kept.
+/// Breaks each scenario whose id an earlier file already has.
 fn refuse_duplicate_ids(entries: &mut [Result<Loaded, Broken>]) {
-    let mut first: HashMap<String, Diagnostic> = HashMap::new();
-    for entry in entries.iter_mut() {
-        let Ok(loaded) = entry else {
+    let files = entries.iter().map(|entry| {
+        let loaded = entry.as_ref().ok()?;
+        Some((loaded.path.as_path(), loaded.source.as_str(), loaded.scenario.id.as_str()))
+    });
+    let duplicates = duplicate_ids(files.collect::<Vec<_>>());
+    for (entry, duplicate) in entries.iter_mut().zip(duplicates) {
+        if let (Ok(loaded), Some(diagnostic)) = (&entry, duplicate) {
+            let path = loaded.path.clone();
+            *entry = Err(Broken {
+                path,
+                diagnostics: vec![diagnostic],
+            });
+        }
+    }
+}
+
+/// For each file (its path, text and scenario id; `None` for a file that did
+/// not load), in the order the folder is read, the error to give it when an
+/// earlier file already has its id: play, the records and the tools know a
+/// scenario by its id, so only the first is kept.
+pub fn duplicate_ids<'a>(
+    files: impl IntoIterator<Item = Option<(&'a Path, &'a str, &'a str)>>,
+) -> Vec<Option<Diagnostic>> {
+    let mut first: HashMap<&str, Diagnostic> = HashMap::new();
+    let mut duplicates = Vec::new();
+    for file in files {
+        let Some((path, source, id)) = file else {
+            duplicates.push(None);
             continue;
         };
-        let id = &loaded.scenario.id;
-        let message = format!("duplicate scenario id `{id}`");
-        let here = at_id(loaded, message);
+        let here = at_id(path, source, format!("duplicate scenario id `{id}`"));
         let Some(earlier) = first.get(id) else {
-            first.insert(id.clone(), here);
+            first.insert(id, here);
+            duplicates.push(None);
             continue;
         };
         let (file, line, column) = (earlier.file.display(), earlier.line, earlier.column);
         let diagnostic = here
             .note(format!("{file}:{line}:{column} has it first"))
             .help("give each scenario an id of its own");
-        *entry = Err(Broken {
-            path: loaded.path.clone(),
-            diagnostics: vec![diagnostic],
-        });
+        duplicates.push(Some(diagnostic));
     }
+    duplicates
 }
 
-/// A problem at the `id` of a loaded scenario.
-fn at_id(loaded: &Loaded, message: String) -> Diagnostic {
-    let path: &[Seg] = &[Seg::Field("id")];
-    let span = SpanTree::parse_for(&loaded.source, &[path]).locate(&loaded.source, path);
-    Diagnostic::at(Severity::Error, &loaded.path, &loaded.source, span, message)
+/// A problem at the `id` of a scenario file.
+fn at_id(path: &Path, source: &str, message: String) -> Diagnostic {
+    let at: &[Seg] = &[Seg::Field("id")];
+    let span = SpanTree::parse_for(source, &[at]).locate(source, at);
+    Diagnostic::at(Severity::Error, path, source, span, message)
 }
 
 impl Catalog {

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use frontline_core::explore::witnesses;
+use frontline_core::explore::{prompts, witnesses};
 use frontline_core::load::{self, Catalog};
 use frontline_core::{Outcome, Scenario};
 
@@ -79,6 +79,29 @@ fn assert_all_endings_reachable(scenario: &Scenario) {
             .unwrap_or_else(|| panic!("{}: ending `{}` is never reached", scenario.id, ending.id));
         let session = play(scenario, *seed, path);
         assert_eq!(session.ending().map(|e| &e.id), Some(&ending.id));
+    }
+}
+
+#[test]
+fn every_prompt_of_every_bundled_scenario_is_shown_on_some_playthrough() {
+    for loaded in bundled().loaded() {
+        let scenario = std::sync::Arc::new(loaded.scenario.clone());
+        let reached = prompts(&scenario, 0..40);
+        for (index, node) in scenario.nodes.iter().enumerate() {
+            if node.choices.is_empty() {
+                continue;
+            }
+            let (seed, path) = reached
+                .get(&index)
+                .unwrap_or_else(|| panic!("{}: `{}` never asks", scenario.id, node.id));
+            let session = play(&scenario, *seed, path);
+            assert!(
+                matches!(session.state(), frontline_core::State::Waiting { node, .. } if node == index),
+                "{}: the path to `{}` stops elsewhere",
+                scenario.id,
+                node.id
+            );
+        }
     }
 }
 

@@ -103,9 +103,9 @@ fn spawn_list(
             }
             let mut number = 0;
             for entry in &library.entries {
-                let Some(scenario) = &entry.scenario else {
-                    if let Some(error) = entry.errors.first() {
-                        parent.spawn(broken_card(&fonts, &entry.file, &error.to_string()));
+                let Some(scenario) = entry.playable() else {
+                    if let Some(problem) = entry.problem() {
+                        parent.spawn(broken_card(&fonts, &entry.file, &problem.to_string()));
                     }
                     continue;
                 };
@@ -146,6 +146,9 @@ fn spawn_list(
                             card.spawn(theme::text(&fonts, message, 0.75, palette::BAD));
                         }
                     });
+            }
+            for warning in &library.warnings {
+                parent.spawn(theme::text(&fonts, warning.to_string(), 0.75, palette::TEXT_DIM));
             }
             if library.entries.is_empty() {
                 parent.spawn(theme::text(
@@ -234,7 +237,7 @@ fn pick_by_key(
     let playable: Vec<&str> = library
         .entries
         .iter()
-        .filter_map(|e| Some(e.scenario.as_ref()?.id.as_str()))
+        .filter_map(|e| Some(e.playable()?.id.as_str()))
         .collect();
     if keys.just_pressed(KeyCode::KeyP) {
         commands.set_state(Screen::Progress);

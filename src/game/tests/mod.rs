@@ -299,6 +299,45 @@ fn a_broken_file_is_listed_as_broken_and_the_others_stay_playable() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+#[test]
+fn a_second_file_with_a_taken_id_is_broken_and_a_misnamed_file_is_named() {
+    let dir = scratch("duplicates");
+    let caviar = fs::read_to_string(dir.join("scenarios/caviar.scenario.ron")).unwrap();
+    let copy = caviar.replacen(
+        "title: \"Everything under the sea\"",
+        "title: \"A copy under the sea\"",
+        1,
+    );
+    assert_ne!(copy, caviar);
+    fs::write(dir.join("scenarios/zz_copy.scenario.ron"), copy).unwrap();
+    fs::write(dir.join("scenarios/notes.ron"), "// not a scenario").unwrap();
+    let mut app = app(&dir);
+    update_until(&mut app, "the library", loaded(&dir));
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Select);
+    app.update();
+    app.update();
+    let shown = texts(&mut app);
+    let broken = shown
+        .iter()
+        .find(|t| t.starts_with("Broken: zz_copy.scenario.ron"))
+        .unwrap_or_else(|| panic!("the copy is listed as broken: {shown:?}"));
+    assert!(broken.contains("duplicate scenario id `caviar`"), "{broken}");
+    assert!(broken.contains("caviar.scenario.ron:"), "names the first: {broken}");
+    assert!(!shown.iter().any(|t| t.contains("A copy under the sea")), "{shown:?}");
+    assert!(
+        shown.iter().any(|t| t.contains("`notes.ron` is not named")),
+        "{shown:?}"
+    );
+    assert_eq!(
+        app.world().resource::<Library>().get("caviar").map(|e| e.file.as_str()),
+        Some("caviar.scenario.ron"),
+        "the first file keeps the id"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
+
 /// An app at the first prompt of the first scenario, for trainee Ada.
 fn in_conversation(name: &str, coach: bool) -> (App, std::path::PathBuf) {
     let dir = scratch(name);

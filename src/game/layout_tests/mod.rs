@@ -541,3 +541,5 @@ fn the_check_finds_what_is_out_of_reach() {
     );
     assert!(!unreadable.contains("scrolled to"), "{unreadable}");
 }
+
+mod play;

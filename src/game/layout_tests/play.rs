@@ -1,0 +1,77 @@
+//! The screens of play laid out at every prompt of every bundled scenario:
+//! the conversation at each node that asks for a reply (its line and all its
+//! replies), the customer's last reaction, and the debrief of a finished run.
+
+use std::sync::Arc;
+
+use frontline_core::explore::prompts;
+use frontline_core::runner::NoJournal;
+use frontline_core::{Mode, Playthrough, Prepared, Prompt};
+
+use super::{Layout, assert_none};
+use crate::game::library::Library;
+use crate::game::screens::{ActivePlay, Results, Screen};
+
+fn bundled(layout: &Layout) -> Vec<Prepared> {
+    let library = layout.app.world().resource::<Library>();
+    library.entries.iter().filter_map(|e| e.prepared()).collect()
+}
+
+/// `prepared` played with `seed` along `path` (choices as written), unrecorded.
+fn played(prepared: &Prepared, seed: u64, path: &[usize], mode: Mode) -> Playthrough {
+    let mut play = Playthrough::new(prepared, seed, mode);
+    play.start(&mut NoJournal);
+    for &choice in path {
+        play.choose_written(choice, &mut NoJournal).unwrap();
+    }
+    play
+}
+
+/// Shows `play` on the conversation screen, entered afresh.
+fn converse(layout: &mut Layout, play: Playthrough) {
+    layout.open(Screen::Select);
+    layout.app.insert_resource(ActivePlay::new(play, 0));
+    layout.open(Screen::Conversation);
+}
+
+#[test]
+fn the_conversation_fits_at_every_prompt_of_every_scenario() {
+    let mut layout = Layout::new("prompts", "Ada");
+    let mut problems = Vec::new();
+    for prepared in bundled(&layout) {
+        let scenario = Arc::clone(&prepared.scenario);
+        let reached = prompts(&scenario, 0..40);
+        assert!(!reached.is_empty(), "{}: no prompt reached", scenario.id);
+        for (node, (seed, path)) in reached {
+            let what = format!("{} at `{}`", scenario.id, scenario.nodes[node].id);
+            problems.extend(layout.check(&what, |l| {
+                converse(l, played(&prepared, seed, &path, Mode::Coach));
+            }));
+        }
+    }
+    assert_none(problems);
+}
+
+#[test]
+fn the_last_reaction_and_the_debrief_fit_for_every_scenario() {
+    let mut layout = Layout::new("endings", "Ada");
+    let mut problems = Vec::new();
+    for prepared in bundled(&layout) {
+        let id = prepared.scenario.id.clone();
+        // The first reply throughout: a long, ordinary run.
+        let mut play = played(&prepared, 3, &[], Mode::Coach);
+        while let Prompt::Choose { .. } = play.prompt() {
+            play.choose(0, &mut NoJournal).unwrap();
+        }
+        let results = Results::of(&play).expect("the run ended");
+        problems.extend(layout.check(&format!("{id}, last reaction"), |l| {
+            converse(l, play.clone());
+        }));
+        problems.extend(layout.check(&format!("{id}, debrief"), |l| {
+            l.open(Screen::Select);
+            l.app.insert_resource(results.clone());
+            l.open(Screen::Debrief);
+        }));
+    }
+    assert_none(problems);
+}
