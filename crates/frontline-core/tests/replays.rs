@@ -28,7 +28,10 @@ fn transcript_path() -> PathBuf {
 
 /// The transcript of every bundled scenario and fixture.
 fn transcript() -> String {
-    let folders = [root().join("../../scenarios"), root().join("tests/fixtures")];
+    let folders = [
+        root().join("../../scenarios"),
+        root().join("tests/fixtures"),
+    ];
     let catalog = Catalog::load(&folders).unwrap();
     let mut out = String::new();
     for loaded in catalog.loaded() {
@@ -63,7 +66,12 @@ fn play(prepared: &Prepared, seed: u64, out: &mut String) {
         };
         let shown: Vec<usize> = offers.iter().map(|o| o.choice).collect();
         let offer = (seed as usize * 7 + step * 3) % offers.len();
-        writeln!(out, "  {} {speaker:?}: {line:?} {shown:?} -> {offer}", node.id).unwrap();
+        writeln!(
+            out,
+            "  {} {speaker:?}: {line:?} {shown:?} -> {offer}",
+            node.id
+        )
+        .unwrap();
         let fired = session.choose(offer).unwrap().events.clone();
         events(&session, &fired, out);
     }
@@ -93,10 +101,7 @@ fn events(session: &Session, fired: &[frontline_core::session::FiredEvent], out:
 fn every_bundled_scenario_and_fixture_replays_as_before() {
     let recorded = std::fs::read_to_string(transcript_path()).unwrap();
     let now = transcript();
-    let first_difference = recorded
-        .lines()
-        .zip(now.lines())
-        .position(|(a, b)| a != b);
+    let first_difference = recorded.lines().zip(now.lines()).position(|(a, b)| a != b);
     assert!(
         recorded == now,
         "the transcript differs from line {:?}:\nwas: {:?}\nnow: {:?}",
