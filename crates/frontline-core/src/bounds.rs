@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::hash::FxBuild;
 use crate::reach::{Hop, Reach, To};
 use crate::scenario::Scenario;
-use crate::scoring::{Tally, quality_halves};
+use crate::scoring::Tally;
 
 /// Conversations longer than this many choices are not followed further: a
 /// scenario that loops has no final score on the way round its loop. A
@@ -59,11 +59,8 @@ impl ScoreBounds {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct State {
     pub situation: usize,
-    pub steps: u16,
-    /// Sum of the choices' quality, in halves (quality is 0, ½ or 1).
-    pub quality: u16,
-    /// Whether one of the choices carried an anti-pattern.
-    pub anti: bool,
+    /// The choices made on the way, as the practice part adds them up.
+    pub tally: Tally,
     /// How the state was first reached.
     pub via: Via,
 }
@@ -170,16 +167,17 @@ pub struct Scores {
     /// False when the search stopped at [`MAX_STATES`] or the situations were
     /// not all explored.
     pub complete: bool,
-    /// (situation, steps, quality, anti), packed, to state index.
-    index: HashMap<u64, usize, FxBuild>,
+    /// (situation, tally), packed, to state index.
+    index: HashMap<u128, usize, FxBuild>,
 }
 
 /// The key of a state in [`Scores`]'s index.
-fn pack(situation: usize, tally: Tally) -> u64 {
-    (situation as u64) << 32
-        | u64::from(tally.choices) << 16
-        | u64::from(tally.halves) << 1
-        | u64::from(tally.anti)
+fn pack(situation: usize, tally: Tally) -> u128 {
+    (situation as u128) << 64
+        | u128::from(tally.turns) << 48
+        | u128::from(tally.choices) << 32
+        | u128::from(tally.halves) << 1
+        | u128::from(tally.anti)
 }
 
 impl Scores {
@@ -193,22 +191,12 @@ impl Scores {
     }
 
     fn of_starts(scenario: &Scenario, reach: &Reach, follow: impl Fn(usize) -> bool) -> Scores {
-        let mut first_choice = Vec::with_capacity(scenario.nodes.len());
-        let mut worth = Vec::new();
-        for node in &scenario.nodes {
-            first_choice.push(worth.len());
-            worth.extend(node.choices.iter().map(|c| {
-                let halves = quality_halves(&c.tags);
-                (halves, c.tags.iter().any(|t| t.is_anti_pattern()))
-            }));
-        }
         let max_steps = reach.longest_chain().map_or(MAX_STEPS, |longest| {
             u16::try_from(longest).map_or(MAX_CHAIN, |n| n.clamp(MAX_STEPS, MAX_CHAIN))
         });
         let mut search = Search {
+            scenario,
             reach,
-            first_choice,
-            worth,
             scores: Scores {
                 states: Vec::new(),
                 edges_of: Vec::new(),
@@ -229,7 +217,12 @@ impl Scores {
             // A start not followed keeps its place, with no edges.
             let branches = s.branches.clone().filter(|_| follow(start));
             let edges = branches
-                .map(|branch| (branch, search.follow(Via { from, branch }, 0, 0, false)))
+                .map(|branch| {
+                    (
+                        branch,
+                        search.follow(Via { from, branch }, Tally::default()),
+                    )
+                })
                 .collect();
             search.scores.start_edges.push(edges);
         }
@@ -308,40 +301,35 @@ impl Scores {
 }
 
 struct Search<'a> {
+    scenario: &'a Scenario,
     reach: &'a Reach,
-    /// Index in `worth` of each node's first choice.
-    first_choice: Vec<usize>,
-    /// Each choice's quality in halves, and whether it carries an anti-pattern,
-    /// gathered once rather than looked up in the scenario at every state.
-    worth: Vec<(u16, bool)>,
     scores: Scores,
 }
 
 impl Search<'_> {
     /// States are numbered in the order found, which is by number of choices
-    /// made: every edge goes from a state to a later one.
+    /// made (scored or not: [`Tally::turns`]): every edge goes from a state
+    /// to a later one.
     fn explore(&mut self) {
         let reach = self.reach;
         let mut next = 0;
         while next < self.scores.states.len() {
             let state = self.scores.states[next];
             let first = self.scores.edges.len();
-            if state.steps >= self.scores.max_steps {
+            if state.tally.turns >= self.scores.max_steps {
                 self.scores.truncated |= !reach.moves_at(state.situation).is_empty();
             } else {
-                let node = reach.situation(state.situation).node;
+                let node = &self.scenario.nodes[reach.situation(state.situation).node];
                 let moves = reach.moves_of.get(state.situation).cloned();
                 for mv in moves.unwrap_or_default() {
                     let m = &reach.moves[mv];
-                    let (halves, anti) = self.worth[self.first_choice[node] + m.choice];
-                    let quality = state.quality + halves;
-                    let anti = state.anti || anti;
+                    let tally = state.tally.after(&node.choices[m.choice]);
                     for branch in m.branches.clone() {
                         let via = Via {
                             from: Origin::Move { state: next, mv },
                             branch,
                         };
-                        let to = self.follow(via, state.steps + 1, quality, anti);
+                        let to = self.follow(via, tally);
                         self.scores.edges.push((mv, branch, to));
                     }
                 }
@@ -351,18 +339,13 @@ impl Search<'_> {
         }
     }
 
-    fn follow(&mut self, via: Via, steps: u16, quality: u16, anti: bool) -> Next {
+    fn follow(&mut self, via: Via, tally: Tally) -> Next {
         match self.reach.branches[via.branch].to {
             To::Ending { ending, customer } => {
-                let tally = Tally {
-                    choices: steps,
-                    halves: quality,
-                    anti,
-                };
                 let finish = Finish {
                     ending,
                     score: tally.score(customer),
-                    anti,
+                    anti: tally.anti,
                     via,
                 };
                 self.finish(finish);
@@ -370,11 +353,6 @@ impl Search<'_> {
             }
             To::Situation(situation) => {
                 let id = self.scores.states.len();
-                let tally = Tally {
-                    choices: steps,
-                    halves: quality,
-                    anti,
-                };
                 match self.scores.index.entry(pack(situation, tally)) {
                     Entry::Occupied(known) => Next::State(*known.get()),
                     Entry::Vacant(_) if id >= MAX_STATES => {
@@ -385,9 +363,7 @@ impl Search<'_> {
                         new.insert(id);
                         self.scores.states.push(State {
                             situation,
-                            steps,
-                            quality,
-                            anti,
+                            tally,
                             via,
                         });
                         Next::State(id)

@@ -123,6 +123,9 @@ pub struct NodeFile {
     /// Variants of the same line; one is drawn at random.
     #[serde(default)]
     pub lines: Vec<String>,
+    /// Lines said instead of `lines` when their conditions hold.
+    #[serde(default)]
+    pub variants: Vec<VariantFile>,
     #[serde(default)]
     pub choices: Vec<ChoiceFile>,
     /// Rolled in order when the node is entered; the first that fires redirects.
@@ -133,6 +136,13 @@ pub struct NodeFile {
     pub routes: Vec<RouteFile>,
     #[serde(default)]
     pub order: ChoiceOrder,
+    /// `false`: none of the node's choices counts in the practice part.
+    #[serde(default = "yes")]
+    pub scored: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_speaker() -> Speaker {
@@ -166,6 +176,20 @@ pub struct ChoiceFile {
     /// Flags set when the choice is taken.
     #[serde(default)]
     pub set: Vec<String>,
+    /// Flags cleared when the choice is taken.
+    #[serde(default)]
+    pub unset: Vec<String>,
+    /// `false`: the choice does not count in the practice part.
+    #[serde(default = "yes")]
+    pub scored: bool,
+}
+
+/// A line said only when its conditions hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Variant")]
+pub struct VariantFile {
+    pub when: Vec<Condition>,
+    pub line: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -195,6 +219,8 @@ pub enum Condition {
     AtLeast(String, i32),
     /// Meter value < the number.
     Below(String, i32),
+    /// The session's persona is this one; for a line variant only.
+    Persona(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -133,13 +133,13 @@ impl Hindsight {
             turns.push(Turn {
                 number: i + 1,
                 node: node.id.clone(),
-                line: node.lines[step.line].clone(),
+                line: node.line(step.line).to_string(),
                 chosen: Reply::of(node, step.choice),
                 before: standing.and_then(|s| s.guaranteed),
                 kept,
                 better,
             });
-            tally = tally.with(&node.choices[step.choice].tags);
+            tally = tally.after(&node.choices[step.choice]);
         }
         let start = turns.first().and_then(|t| t.before);
         let lost: u16 = turns.iter().map(|t| u16::from(t.lost())).sum();

@@ -152,6 +152,9 @@ pub struct Told {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Feedback {
     pub tags: Vec<Practice>,
+    /// Whether the reply counts in the practice part; `quality` means
+    /// nothing when it does not.
+    pub scored: bool,
     pub quality: f32,
     pub text: String,
 }
@@ -312,6 +315,7 @@ impl Playthrough {
         let coach = self.mode == Mode::Coach;
         let feedback = coach.then(|| Feedback {
             tags: choice.tags.clone(),
+            scored: choice.scored,
             quality: choice_quality(&choice.tags),
             text: choice.feedback.clone(),
         });

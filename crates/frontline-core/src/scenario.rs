@@ -98,7 +98,9 @@ impl Meter {
 pub struct Node {
     pub id: String,
     pub speaker: Speaker,
+    /// Said when no variant's conditions hold: at least one.
     pub lines: Vec<String>,
+    pub variants: Vec<Variant>,
     pub choices: Vec<Choice>,
     pub events: Vec<Event>,
     pub routes: Vec<Route>,
@@ -122,6 +124,27 @@ pub struct Choice {
     pub when: Vec<Condition>,
     /// Flag indices.
     pub set: Vec<usize>,
+    /// Flag indices, cleared after `set` is applied.
+    pub unset: Vec<usize>,
+    /// Whether the choice counts in the practice part; an unscored choice
+    /// has no tags.
+    pub scored: bool,
+}
+
+/// A line said instead of its node's `lines` when its conditions hold.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Variant {
+    pub line: String,
+    pub when: Vec<Condition>,
+    /// Persona indices the session's persona must be, all of them.
+    pub personas: Vec<usize>,
+}
+
+impl Variant {
+    pub fn holds(&self, flags: &[bool], meters: &[i32], persona: Option<usize>) -> bool {
+        self.personas.iter().all(|&p| persona == Some(p))
+            && Condition::all_hold(&self.when, flags, meters)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -191,6 +214,30 @@ pub struct Ending {
 }
 
 impl Node {
+    /// Line `index` of the node: one of `lines`, or past them, one of the
+    /// variants.
+    pub fn line(&self, index: usize) -> &str {
+        match index.checked_sub(self.lines.len()) {
+            Some(variant) => &self.variants[variant].line,
+            None => &self.lines[index],
+        }
+    }
+
+    /// The lines, as indices for [`Node::line`], one of which is said with
+    /// these flags, meters and persona: the variants whose conditions hold,
+    /// or else the plain lines.
+    pub fn sayable(&self, flags: &[bool], meters: &[i32], persona: Option<usize>) -> Vec<usize> {
+        let plain = self.lines.len();
+        let holding: Vec<usize> = (0..self.variants.len())
+            .filter(|&v| self.variants[v].holds(flags, meters, persona))
+            .map(|v| plain + v)
+            .collect();
+        match holding.is_empty() {
+            true => (0..plain).collect(),
+            false => holding,
+        }
+    }
+
     /// For a junction node, where its first holding route leads.
     pub fn route(&self, flags: &[bool], meters: &[i32]) -> Option<Target> {
         self.route_taken(flags, meters).map(|(_, next)| next)
@@ -233,11 +280,14 @@ impl Scenario {
         (flags, meters)
     }
 
-    /// Applies a choice's effects and flags.
+    /// Applies a choice's effects and flags: `set`, then `unset`.
     pub fn apply(&self, choice: &Choice, flags: &mut [bool], meters: &mut [i32]) {
         self.apply_effects(choice, meters);
         for &f in &choice.set {
             flags[f] = true;
+        }
+        for &f in &choice.unset {
+            flags[f] = false;
         }
     }
 

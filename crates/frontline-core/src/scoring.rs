@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::format::Outcome;
 use crate::practice::{Pillar, Practice};
-use crate::scenario::Scenario;
+use crate::scenario::{Choice, Scenario};
 use crate::session::{Session, State};
 
 /// Share of the score from the meters; the rest comes from the practices.
@@ -55,7 +55,9 @@ pub fn practice(quality_sum: f32, choices: usize) -> f64 {
 /// choices of a session, a simulation or a search are added up.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Tally {
-    /// Choices counted.
+    /// Every choice made, counted or not.
+    pub turns: u16,
+    /// Choices counted: those made, less the unscored ones.
     pub choices: u16,
     /// Sum of their quality, in halves.
     pub halves: u16,
@@ -64,9 +66,24 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// The tally after one more choice with these tags.
-    pub fn with(self, tags: &[Practice]) -> Tally {
+    /// The tally after `choice` is made: a scored choice counts with its
+    /// tags, an unscored one only as a turn.
+    pub fn after(self, choice: &Choice) -> Tally {
+        let turns = self.turns + 1;
+        match choice.scored {
+            true => Tally {
+                turns,
+                ..self.with(&choice.tags)
+            },
+            false => Tally { turns, ..self },
+        }
+    }
+
+    /// The tally after one more scored choice with these tags; its turn is
+    /// counted by [`Tally::after`].
+    fn with(self, tags: &[Practice]) -> Tally {
         Tally {
+            turns: self.turns,
             choices: self.choices + 1,
             halves: self.halves + quality_halves(tags),
             anti: self.anti || tags.iter().any(|t| t.is_anti_pattern()),
@@ -144,6 +161,9 @@ pub struct StepReview {
     pub line: String,
     pub choice: String,
     pub tags: Vec<Practice>,
+    /// Whether the choice counted in the practice part; `quality` means
+    /// nothing when it did not.
+    pub scored: bool,
     pub quality: f32,
     pub feedback: String,
     pub meters_after: Vec<i32>,
@@ -186,9 +206,10 @@ impl Debrief {
                 let choice = &node.choices[step.choice];
                 StepReview {
                     node: node.id.clone(),
-                    line: node.lines[step.line].clone(),
+                    line: node.line(step.line).to_string(),
                     choice: choice.text.clone(),
                     tags: choice.tags.clone(),
+                    scored: choice.scored,
                     quality: choice_quality(&choice.tags),
                     feedback: choice.feedback.clone(),
                     meters_after: step.meters_after.clone(),

@@ -52,7 +52,7 @@ pub struct Step {
     /// Flags and meters when the choice was offered.
     pub flags_before: Vec<bool>,
     pub meters_before: Vec<i32>,
-    /// The line variant the customer said.
+    /// The line said, as an index for [`Node::line`].
     pub line: usize,
     /// Index of the choice in the node, as written in the file.
     pub choice: usize,
@@ -275,7 +275,7 @@ impl Session {
     /// The choices made so far, added up for the practice part of the score.
     pub fn tally(&self) -> Tally {
         self.steps.iter().fold(Tally::default(), |tally, step| {
-            tally.with(&self.scenario.nodes[step.node].choices[step.choice].tags)
+            tally.after(&self.scenario.nodes[step.node].choices[step.choice])
         })
     }
 
@@ -288,7 +288,7 @@ impl Session {
         match self.state {
             State::Waiting { node, line } => {
                 let node = &self.scenario.nodes[node];
-                Some((node, &node.lines[line]))
+                Some((node, node.line(line)))
             }
             _ => None,
         }
@@ -311,7 +311,7 @@ impl Session {
                 Prompt::Choose {
                     speaker: self.speaker_name(node.speaker),
                     node,
-                    line: &node.lines[line],
+                    line: node.line(line),
                     offers,
                 }
             }
@@ -412,9 +412,12 @@ impl Session {
                 let node = &scenario.nodes[index];
                 self.offered
                     .extend(node.available(&self.flags, &self.meters));
-                let line = match node.lines.len() {
-                    1 => 0,
-                    n => self.rng.random_range(0..n),
+                // One line is said without a draw, so that a node's
+                // variants cost a draw only where several can be said.
+                let sayable = node.sayable(&self.flags, &self.meters, self.persona);
+                let line = match sayable.len() {
+                    1 => sayable[0],
+                    n => sayable[self.rng.random_range(0..n)],
                 };
                 if node.order == ChoiceOrder::Shuffled {
                     self.offered.shuffle(&mut self.rng);

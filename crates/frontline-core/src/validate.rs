@@ -8,10 +8,12 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::format::{
     ChoiceFile, Condition as ConditionFile, EventFile, NodeFile, RouteFile, ScenarioFile,
+    VariantFile,
 };
 use crate::locate::{Seg, SpanTree};
 use crate::scenario::{
     Choice, Condition, Customer, Ending, Event, Meter, Node, Persona, Route, Scenario, Target,
+    Variant,
 };
 
 /// Validates `file`, parsed from `source` at `path`.
@@ -52,6 +54,7 @@ pub fn validate_shown(
         },
         meters: HashMap::new(),
         flags: HashMap::new(),
+        personas: HashMap::new(),
         targets: HashMap::new(),
     };
     let scenario = v.scenario(file);
@@ -75,6 +78,7 @@ struct Validator<'a> {
     report: Reporter<'a>,
     meters: HashMap<String, usize>,
     flags: HashMap<String, usize>,
+    personas: HashMap<String, usize>,
     targets: HashMap<String, Target>,
 }
 
@@ -98,6 +102,12 @@ impl Reporter<'_> {
 
     fn error(&mut self, path: &[Seg], message: String) {
         let diagnostic = self.diagnostic(path, message);
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// An error with a `help:` that says the fix.
+    fn error_helped(&mut self, path: &[Seg], message: String, help: &str) {
+        let diagnostic = self.diagnostic(path, message).help(help);
         self.diagnostics.push(diagnostic);
     }
 
@@ -364,7 +374,7 @@ impl Validator<'_> {
         };
         let first_at = |&i: &usize| personas.path(i);
         self.report
-            .ids(&mut HashMap::new(), personas, ids, |i| i, first_at);
+            .ids(&mut self.personas, personas, ids, |i| i, first_at);
         let personas = c
             .personas
             .into_iter()
@@ -415,9 +425,10 @@ impl Validator<'_> {
                 );
             }
         } else {
-            if !(n.lines.is_empty() && n.choices.is_empty() && n.events.is_empty()) {
+            let says = !(n.lines.is_empty() && n.variants.is_empty());
+            if says || !(n.choices.is_empty() && n.events.is_empty()) {
                 let msg = format!(
-                    "node `{}` has routes, so it can't also have lines, choices or events",
+                    "node `{}` has routes, so it can't also have lines, variants, choices or events",
                     n.id
                 );
                 self.report.error(&field("routes"), msg);
@@ -434,9 +445,15 @@ impl Validator<'_> {
             self.report
                 .text(&[at[0], at[1], Field("lines"), Index(i)], "line", line);
         }
+        let variants = n.variants.into_iter().enumerate();
+        let variants =
+            variants.map(|(i, v)| self.variant(&[at[0], at[1], Field("variants"), Index(i)], v));
+        let variants = variants.collect();
         let choices = n.choices.into_iter().enumerate();
-        let choices =
-            choices.map(|(i, c)| self.choice(&[at[0], at[1], Field("choices"), Index(i)], c));
+        let choices = choices.map(|(i, c)| {
+            let at = [at[0], at[1], Field("choices"), Index(i)];
+            self.choice(&at, c, n.scored)
+        });
         let choices = choices.collect();
         let events = n.events.into_iter().enumerate();
         let events = events.map(|(i, e)| self.event(&[at[0], at[1], Field("events"), Index(i)], e));
@@ -448,6 +465,7 @@ impl Validator<'_> {
             id: n.id,
             speaker: n.speaker,
             lines: n.lines,
+            variants,
             choices,
             events,
             routes,
@@ -455,17 +473,37 @@ impl Validator<'_> {
         }
     }
 
-    fn choice(&mut self, at: &[Seg], c: ChoiceFile) -> Choice {
+    /// Choice `c` at `at`, in a node that is `scored` or not.
+    fn choice(&mut self, at: &[Seg], c: ChoiceFile, scored: bool) -> Choice {
         use Seg::Field;
         self.report
             .text_in(at, &[Field("text")], "choice text", &c.text);
         self.report
             .text_in(at, &[Field("feedback")], "feedback", &c.feedback);
+        let scored = scored && c.scored;
+        if !scored && !c.tags.is_empty() {
+            self.report.error_helped(
+                &[at, &[Field("tags")]].concat(),
+                "an unscored choice can't have practice tags: they would count for nothing".into(),
+                "remove the tags, or the `scored: false` (of the choice or its node) so that it counts",
+            );
+        }
+        for (i, flag) in c.unset.iter().enumerate() {
+            if c.set.contains(flag) {
+                self.report.error_helped(
+                    &[at, &[Field("unset"), Seg::Index(i)]].concat(),
+                    format!("flag `{flag}` is both set and unset by this choice"),
+                    "keep it in `set` or in `unset`, not both",
+                );
+            }
+        }
         Choice {
             effects: self.meter_map(at, "effects", &c.effects),
             next: self.target(at, &c.next),
             when: self.conditions(at, &c.when),
             set: self.flag_list(at, "set", &c.set),
+            unset: self.flag_list(at, "unset", &c.unset),
+            scored,
             text: c.text,
             tags: c.tags,
             feedback: c.feedback,
@@ -569,19 +607,78 @@ impl Validator<'_> {
             .collect()
     }
 
-    /// The `when` field of the item at `at`.
+    /// The line variant `v` at `at`.
+    fn variant(&mut self, at: &[Seg], v: VariantFile) -> Variant {
+        use Seg::Field;
+        self.report.text_in(at, &[Field("line")], "line", &v.line);
+        if v.when.is_empty() {
+            self.report.error_helped(
+                &[at, &[Field("when")]].concat(),
+                "a variant needs at least one condition".into(),
+                "a line said whatever happened goes in the node's `lines`",
+            );
+        }
+        let mut personas = Vec::new();
+        let mut when = Vec::new();
+        for (i, c) in v.when.iter().enumerate() {
+            match c {
+                ConditionFile::Persona(id) => personas.push(self.persona(at, i, id)),
+                other => when.extend(self.condition(at, i, other)),
+            }
+        }
+        Variant {
+            line: v.line,
+            when,
+            personas,
+        }
+    }
+
+    /// The persona named by condition `i` of the item at `at`.
+    fn persona(&mut self, at: &[Seg], i: usize, id: &str) -> usize {
+        match self.personas.get(id) {
+            Some(p) => *p,
+            None => {
+                let known = Known {
+                    names: self.personas.keys().map(String::as_str).collect(),
+                    what: "the personas are",
+                    otherwise: Some("add it to the customer's `personas: [...]`"),
+                };
+                let name = [Seg::Field("when"), Seg::Index(i), Seg::Index(0)];
+                let message = format!("unknown persona `{id}`");
+                self.report
+                    .unknown(&[at, &name].concat(), message, id, known);
+                UNRESOLVED
+            }
+        }
+    }
+
+    /// The `when` field of the item at `at`, which is not a line variant.
     fn conditions(&mut self, at: &[Seg], conditions: &[ConditionFile]) -> Vec<Condition> {
         let mut resolved = Vec::with_capacity(conditions.len());
         for (i, c) in conditions.iter().enumerate() {
-            let name = [Seg::Field("when"), Seg::Index(i), Seg::Index(0)];
-            resolved.push(match c {
-                ConditionFile::Flag(f) => Condition::Flag(self.flag(at, &name, f)),
-                ConditionFile::NotFlag(f) => Condition::NotFlag(self.flag(at, &name, f)),
-                ConditionFile::AtLeast(m, v) => Condition::AtLeast(self.meter(at, &name, m), *v),
-                ConditionFile::Below(m, v) => Condition::Below(self.meter(at, &name, m), *v),
-            });
+            resolved.extend(self.condition(at, i, c));
         }
         resolved
+    }
+
+    /// Condition `i` of the `when` field of the item at `at`; `None` for a
+    /// `Persona`, which is reported: only a line variant may test it.
+    fn condition(&mut self, at: &[Seg], i: usize, c: &ConditionFile) -> Option<Condition> {
+        let name = [Seg::Field("when"), Seg::Index(i), Seg::Index(0)];
+        Some(match c {
+            ConditionFile::Flag(f) => Condition::Flag(self.flag(at, &name, f)),
+            ConditionFile::NotFlag(f) => Condition::NotFlag(self.flag(at, &name, f)),
+            ConditionFile::AtLeast(m, v) => Condition::AtLeast(self.meter(at, &name, m), *v),
+            ConditionFile::Below(m, v) => Condition::Below(self.meter(at, &name, m), *v),
+            ConditionFile::Persona(_) => {
+                self.report.error_helped(
+                    &[at, &[Seg::Field("when"), Seg::Index(i)]].concat(),
+                    "only a line variant can depend on the persona".into(),
+                    "give the persona a flag (`flags: [...]` in its `Persona`) and test `Flag(...)` here",
+                );
+                return None;
+            }
+        })
     }
 }
 

@@ -312,7 +312,13 @@ fn ranges(report: &Report) -> BTreeMap<String, (u8, u8)> {
 #[test]
 fn bounds_are_exactly_what_every_playthrough_gives() {
     let template = template::scenario_text("t").unwrap();
-    for source in [MINI.to_string(), fixture("grading.scenario.ron"), template] {
+    let features = fixture("features.scenario.ron");
+    for source in [
+        MINI.to_string(),
+        fixture("grading.scenario.ron"),
+        features,
+        template,
+    ] {
         let report = check(&loaded(&source));
         assert_eq!(
             ranges(&report),

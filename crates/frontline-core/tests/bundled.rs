@@ -5,8 +5,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use frontline_core::explore::{prompts, witnesses};
+use frontline_core::format::NodeFile;
 use frontline_core::load::{self, Catalog};
-use frontline_core::{Outcome, Scenario};
+use frontline_core::locate::{Seg, SpanTree};
+use frontline_core::{Outcome, Scenario, Target};
 
 mod common;
 use common::play;
@@ -105,25 +107,82 @@ fn every_prompt_of_every_bundled_scenario_is_shown_on_some_playthrough() {
     }
 }
 
-/// The fenced `ron` block of `docs/scenario-format.md`.
-fn guide_example() -> String {
+/// The fenced `ron` blocks of `docs/scenario-format.md`: the complete
+/// example first, then the nodes that show one feature each.
+fn guide_blocks() -> Vec<String> {
     let guide = std::fs::read_to_string(repo().join("docs/scenario-format.md")).unwrap();
-    let start = guide.find("```ron\n").expect("the guide has a ron example") + 7;
-    let end = start + guide[start..].find("```").unwrap();
-    guide[start..end].to_string()
+    let blocks = guide.split("```ron\n").skip(1);
+    blocks
+        .map(|b| b.split("```").next().unwrap().to_string())
+        .collect()
+}
+
+fn guide_example() -> String {
+    guide_blocks().swap_remove(0)
+}
+
+fn parsed(name: &str, source: &str) -> Scenario {
+    load::parse(Path::new(name), source).unwrap_or_else(|d| {
+        let shown: Vec<String> = d.iter().map(ToString::to_string).collect();
+        panic!("{}", shown.join("\n"))
+    })
 }
 
 #[test]
 fn the_format_guide_example_is_a_valid_playable_scenario() {
-    let scenario =
-        load::parse(Path::new("guide.scenario.ron"), &guide_example()).unwrap_or_else(|d| {
-            panic!(
-                "{}",
-                d.iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        });
+    let scenario = parsed("guide.scenario.ron", &guide_example());
     assert_all_endings_reachable(&scenario);
+}
+
+/// Each node the guide shows after its complete example, put in place of
+/// the example's node with the same id, gives a valid scenario whose every
+/// ending can be reached; together they show every feature the guide says
+/// they do.
+#[test]
+fn the_format_guide_s_feature_nodes_fit_its_example_and_play() {
+    let example = guide_example();
+    let original = parsed("guide.scenario.ron", &example);
+    let snippets = guide_blocks().split_off(1);
+    let mut shown = BTreeSet::new();
+    for snippet in &snippets {
+        let node: NodeFile = load::ron_options()
+            .from_str(snippet)
+            .unwrap_or_else(|e| panic!("{e}: not a node:\n{snippet}"));
+        let index = original.node(&node.id).expect("the example has the node");
+        let path = [Seg::Field("nodes"), Seg::Index(index)];
+        let span = SpanTree::parse_for(&example, &[&path]).locate(&example, &path);
+        let source = [&example[..span.start], snippet, &example[span.end..]].concat();
+        let scenario = parsed("guide.scenario.ron", &source);
+        let n = &scenario.nodes[index];
+        assert_ne!(n, &original.nodes[index], "{} is the example's", node.id);
+        assert_all_endings_reachable(&scenario);
+        for v in &n.variants {
+            shown.insert(if v.personas.is_empty() {
+                "meter or flag variant"
+            } else {
+                "persona variant"
+            });
+        }
+        if n.choices.iter().any(|c| !c.unset.is_empty()) {
+            shown.insert("unset");
+        }
+        let unscored = n.choices.iter().filter(|c| !c.scored).count();
+        if unscored == n.choices.len() {
+            shown.insert("unscored node");
+        } else if unscored > 0 {
+            shown.insert("unscored choice");
+        }
+        if n.events.iter().any(|e| matches!(e.next, Target::Ending(_))) {
+            shown.insert("event to an ending");
+        }
+    }
+    let all = [
+        "event to an ending",
+        "meter or flag variant",
+        "persona variant",
+        "unscored choice",
+        "unscored node",
+        "unset",
+    ];
+    assert_eq!(shown, BTreeSet::from(all));
 }

@@ -16,9 +16,12 @@ use frontline_core::{Debrief, Mode, Playthrough, Prepared, Prompt, Scenario, Ses
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+/// The bundled scenarios, and the fixture with line variants, `unset` and
+/// unscored steps.
 fn bundled() -> Vec<Prepared> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
-    let catalog = Catalog::load(&[dir]).expect("scenarios/ is readable");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let features = root.join("tests/fixtures/features.scenario.ron");
+    let catalog = Catalog::load(&[root.join("../../scenarios"), features]).expect("readable");
     catalog
         .loaded()
         .map(|l| Prepared::new(l.scenario.clone(), l.source.clone()))
@@ -26,8 +29,8 @@ fn bundled() -> Vec<Prepared> {
 }
 
 /// docs/scoring.md: 60% the customer (weighted meters, each on 0..=1 with 1
-/// best), 40% the mean quality of the choices (1 good, ½ neutral or mixed, 0
-/// anti-pattern), rounded half up.
+/// best), 40% the mean quality of the scored choices (1 good, ½ neutral or
+/// mixed, 0 anti-pattern), rounded half up.
 fn documented_score(scenario: &Scenario, meters: &[i32], qualities: &[f64]) -> u8 {
     let weights: f64 = scenario.meters.iter().map(|m| f64::from(m.weight)).sum();
     let customer: f64 = scenario
@@ -145,7 +148,9 @@ impl Brute<'_> {
         let (mut flags, mut meters) = (flags.to_vec(), meters.to_vec());
         self.scenario.apply(c, &mut flags, &mut meters);
         let mut q = q.to_vec();
-        q.push(quality(&c.tags));
+        if c.scored {
+            q.push(quality(&c.tags));
+        }
         arrivals(self.scenario, c.next, &flags, &meters)
             .into_iter()
             .map(|arrival| match arrival {
@@ -206,9 +211,10 @@ fn every_turn_s_guarantees_match_a_brute_force_maximin() {
                     }
                     None => assert_eq!(lost, 0, "{at}: points lost with no better reply"),
                 }
-                q.push(quality(
-                    &scenario.nodes[step.node].choices[step.choice].tags,
-                ));
+                let choice = &scenario.nodes[step.node].choices[step.choice];
+                if choice.scored {
+                    q.push(quality(&choice.tags));
+                }
             }
         }
     }

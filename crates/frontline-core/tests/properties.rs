@@ -102,7 +102,11 @@ fn spec() -> impl Strategy<Value = Spec> {
     );
     prop::collection::vec(meter, 1..=3).prop_flat_map(|meters| {
         let count = meters.len();
-        let choice = (0u8..6, prop::collection::vec(effect(), count), any::<u8>());
+        let choice = (
+            0u8..=UNSCORED,
+            prop::collection::vec(effect(), count),
+            any::<u8>(),
+        );
         let node = prop::collection::vec(choice, 1..=3);
         prop::collection::vec(node, 1..=6).prop_map(move |nodes| Spec {
             meters: meters.clone(),
@@ -111,7 +115,8 @@ fn spec() -> impl Strategy<Value = Spec> {
     })
 }
 
-/// The tags of tag code `code`: none, good, bad, mixed, two good, two bad.
+/// The tags of tag code `code`: none, good, bad, mixed, two good, two bad,
+/// and none on an unscored choice.
 fn tags(code: u8) -> &'static [Practice] {
     use Practice::*;
     [
@@ -121,8 +126,12 @@ fn tags(code: u8) -> &'static [Practice] {
         &[Listen, Upsell],
         &[Honest, Gesture],
         &[Ignore, Overpromise],
+        &[],
     ][usize::from(code)]
 }
+
+/// Tag code of a choice marked `scored: false`.
+const UNSCORED: u8 = 6;
 
 impl Spec {
     /// (min, max, start, better Lower, weight), the max kept inside i32.
@@ -162,8 +171,9 @@ impl Spec {
                     .enumerate()
                     .map(|(m, d)| format!(r#""m{m}": {d}"#))
                     .collect();
+                let scored = if *code == UNSCORED { "false" } else { "true" };
                 list += &format!(
-                    r#"Choice(text: "C{c}", tags: [{}], effects: {{{}}}, feedback: "F.", next: "{next}"),"#,
+                    r#"Choice(text: "C{c}", tags: [{}], effects: {{{}}}, feedback: "F.", next: "{next}", scored: {scored}),"#,
                     tags.join(", "),
                     effects.join(", ")
                 );
@@ -185,23 +195,27 @@ impl Spec {
     /// following docs/scoring.md in exact integer arithmetic: the meters
     /// clamped after each change, each put on 0..1 (turned round for
     /// `better: Lower`), their mean weighted, 60% of it plus 40% of the mean
-    /// choice quality (1, ½ or 0), times 100, rounded half up.
+    /// choice quality (1, ½ or 0) over the scored choices (½ when none is),
+    /// times 100, rounded half up.
     fn expected_score(&self, picks: &[usize]) -> u8 {
         let mut values: Vec<i64> = (0..self.meters.len())
             .map(|i| self.meter(i).2.into())
             .collect();
-        let (mut node, mut halves, mut made) = (0, 0i128, 0i128);
+        let (mut node, mut halves, mut made, mut turn) = (0, 0i128, 0i128, 0);
         loop {
             let choices = &self.nodes[node];
-            let (code, effects, target) = &choices[picks[made as usize] % choices.len()];
+            let (code, effects, target) = &choices[picks[turn] % choices.len()];
+            turn += 1;
             let good = tags(*code).iter().any(|t| !t.is_anti_pattern());
             let bad = tags(*code).iter().any(|t| t.is_anti_pattern());
-            halves += match (good, bad) {
-                (true, false) => 2,
-                (false, true) => 0,
-                _ => 1,
-            };
-            made += 1;
+            if *code != UNSCORED {
+                halves += match (good, bad) {
+                    (true, false) => 2,
+                    (false, true) => 0,
+                    _ => 1,
+                };
+                made += 1;
+            }
             for (m, delta) in effects.iter().enumerate() {
                 let (min, max, ..) = self.meter(m);
                 values[m] = (values[m] + i64::from(*delta)).clamp(min.into(), max.into());
@@ -225,6 +239,9 @@ impl Spec {
             total += i128::from(weight);
         }
         den *= total;
+        if made == 0 {
+            (halves, made) = (1, 1);
+        }
         // raw = 60·num/den + 40·halves/(2·made) = (60·num·made + 20·halves·den) / (den·made)
         let top = 60 * num * made + 20 * halves * den;
         let bottom = den * made;

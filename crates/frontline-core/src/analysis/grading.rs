@@ -77,7 +77,7 @@ fn idle_tags(scenario: &Scenario, reach: &Reach, scores: &Scores, ahead: &[Ahead
             let Some(left) = after.choices else {
                 continue;
             };
-            let length = usize::from(state.steps) + usize::from(left);
+            let length = usize::from(state.tally.turns) + usize::from(left);
             let g = gain(scenario, situation.meters, choice, length, &mut scratch);
             for &tag in choice.tags.iter().filter(|t| !t.is_anti_pattern()) {
                 let entry = best.entry(tag).or_insert((g, situation.node, m.choice));

@@ -271,7 +271,7 @@ impl<'a> Player<'a> {
                     self.tally.stuck += 1;
                     return;
                 }
-                State::Waiting { .. } if made.choices >= MAX_STEPS => {
+                State::Waiting { .. } if made.turns >= MAX_STEPS => {
                     self.tally.unfinished += 1;
                     return;
                 }
@@ -290,7 +290,7 @@ impl<'a> Player<'a> {
                 }),
             };
             let choice = offered[pick];
-            made = made.with(&scenario.nodes[node].choices[choice].tags);
+            made = made.after(&scenario.nodes[node].choices[choice]);
             self.tally.choices_made += 1;
             self.tally.taken[self.tally.first_choice[node] + choice] += 1;
             session.choose(pick).expect("the pick is one of the offers");

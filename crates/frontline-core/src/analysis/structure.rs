@@ -53,6 +53,9 @@ pub(super) fn flags_and_meters(scenario: &Scenario) -> Vec<Finding> {
         for route in &node.routes {
             reads(&route.when);
         }
+        for variant in &node.variants {
+            reads(&variant.when);
+        }
     }
     let mut findings = Vec::new();
     for (f, name) in scenario.flags.iter().enumerate() {
