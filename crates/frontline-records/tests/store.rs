@@ -9,7 +9,7 @@ use frontline_records::{
 };
 
 mod common;
-use common::{bundled, play_recorded, play_to_end, scenario, temp_dir};
+use common::{bundled, judged, looked_back, play_recorded, play_to_end, scenario, temp_dir};
 
 #[test]
 fn every_choice_of_every_bundled_scenario_reads_back() {
@@ -138,32 +138,43 @@ fn misuse_is_refused_and_changes_nothing() {
 
     let fresh = Session::new(Arc::clone(&caviar.scenario), 1);
     let id = store
-        .start_session("Ada", &caviar.scenario, &hash, 1, Mode::Coach)
+        .start_session("Ada", &caviar.scenario, &hash, 1, Mode::Coach, None)
         .unwrap();
-    assert!(
-        misuse(store.record_choice(id, &fresh)),
-        "nothing chosen yet"
-    );
-
     let mut session = fresh.clone();
     session.choose(0).unwrap();
-    store.record_choice(id, &session).unwrap();
-    assert!(misuse(store.record_choice(id, &session)), "recorded twice");
+    let told = judged(&session);
+    assert!(
+        misuse(store.record_choice(id, &fresh, &told)),
+        "nothing chosen yet"
+    );
+    store.record_choice(id, &session, &told).unwrap();
+    assert!(
+        misuse(store.record_choice(id, &session, &told)),
+        "recorded twice"
+    );
 
     let mut other = Session::new(Arc::clone(&phone.scenario), 1);
     other.choose(0).unwrap();
-    assert!(misuse(store.record_choice(id, &other)), "another scenario");
-    assert!(misuse(
-        store.record_choice(frontline_records::SessionId(999), &session)
-    ));
+    assert!(
+        misuse(store.record_choice(id, &other, &judged(&other))),
+        "another scenario"
+    );
+    assert!(misuse(store.record_choice(
+        frontline_records::SessionId(999),
+        &session,
+        &told
+    )));
     assert!(matches!(
-        store.start_session("  ", &caviar.scenario, &hash, 1, Mode::Coach),
+        store.start_session("  ", &caviar.scenario, &hash, 1, Mode::Coach, None),
         Err(StoreError::Misuse(_))
     ));
 
     let (done, ended) = play_to_end(&mut store, "Ada", &caviar, 2, 0);
     let debrief = Debrief::of(&ended).unwrap();
-    assert!(misuse(store.finish(done, &debrief)), "finished twice");
+    assert!(
+        misuse(store.finish(done, &debrief, &looked_back(&ended, &debrief))),
+        "finished twice"
+    );
 
     let attempts = store.attempts("Ada").unwrap();
     assert_eq!(attempts.len(), 2);
