@@ -90,7 +90,10 @@ impl Attempt {
                 "This attempt took turn {} of attempt {earlier} again.",
                 r.turn
             ),
-            None => format!("This attempt took turn {} of an earlier attempt again.", r.turn),
+            None => format!(
+                "This attempt took turn {} of an earlier attempt again.",
+                r.turn
+            ),
         });
         let note = [retried, scoring].into_iter().flatten().collect::<Vec<_>>();
         let note = (!note.is_empty()).then(|| note.join(" "));

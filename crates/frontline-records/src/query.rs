@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use frontline_core::scoring::choice_quality;
 use frontline_core::{Grade, Outcome, Practice};
-use uuid::Uuid;
 use rusqlite::{Connection, Row};
 use serde::Serialize;
+use uuid::Uuid;
 
 use crate::attempt::{Attempt, Finish, Mode, RecordedChoice, RetryOf, SessionId};
 use crate::error::StoreError;
@@ -84,7 +84,10 @@ pub(crate) fn read(
 impl Store {
     /// Every attempt matching `filter`, oldest first.
     pub fn sessions(&self, filter: &Filter) -> Result<Vec<Attempt>, StoreError> {
-        let snapshot = self.conn.unchecked_transaction().map_err(|e| self.sqlite(e))?;
+        let snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.sqlite(e))?;
         read(&snapshot, filter, None)
             .map_err(|e| self.sqlite(e))?
             .map_err(|d| self.corrupt(d))
@@ -144,12 +147,8 @@ fn attempt(row: &Row) -> Parsed<Attempt> {
     let retry_of: Option<i64> = row.get(14)?;
     let retry_uuid: Option<String> = row.get(15)?;
     let retry_turn: Option<u32> = row.get(16)?;
-    let (trainee, scenario, scenario_title, content_hash) = (
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-    );
+    let (trainee, scenario, scenario_title, content_hash) =
+        (row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?);
     let parse = || {
         let finish = match (ended, ending, outcome, score, grade) {
             (Some(ended), Some(ending), Some(outcome), Some(score), Some(grade)) => Some(Finish {

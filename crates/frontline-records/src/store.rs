@@ -249,9 +249,8 @@ impl Store {
                     format!("{:?}", debrief.grade)
                 ],
             )?;
-            let mut lost = tx.prepare_cached(
-                "UPDATE choice SET lost = ?3 WHERE session = ?1 AND step = ?2",
-            )?;
+            let mut lost =
+                tx.prepare_cached("UPDATE choice SET lost = ?3 WHERE session = ?1 AND step = ?2")?;
             for turn in &hindsight.turns {
                 let step = turn.number.saturating_sub(1) as i64;
                 lost.execute(params![id.0, step, turn.before.map(|_| turn.lost())])?;

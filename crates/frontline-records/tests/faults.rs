@@ -156,7 +156,12 @@ fn the_recorder_turns_off_when_the_database_stays_locked() {
     let mut recorder = Recorder::with_store(store, "Ada");
     let caviar = scenario("caviar");
     let mut session = frontline_core::Session::new(caviar.scenario.clone(), 9);
-    recorder.start(&session, &caviar.source, frontline_records::Mode::Coach, None);
+    recorder.start(
+        &session,
+        &caviar.source,
+        frontline_records::Mode::Coach,
+        None,
+    );
     assert!(recorder.active().is_some());
 
     let holder = Connection::open(&path).unwrap();
@@ -186,7 +191,12 @@ fn a_recorder_that_could_not_open_says_why() {
     let mut recorder = Recorder::off(&error);
     let caviar = scenario("caviar");
     let session = frontline_core::Session::new(caviar.scenario.clone(), 1);
-    recorder.start(&session, &caviar.source, frontline_records::Mode::Exam, None);
+    recorder.start(
+        &session,
+        &caviar.source,
+        frontline_records::Mode::Exam,
+        None,
+    );
     assert!(!recorder.is_recording());
     assert!(recorder.off_reason().unwrap().contains("damaged"));
     assert_eq!(fs::read(&path).unwrap(), b"not a database");
@@ -198,7 +208,12 @@ fn a_recorder_records_a_whole_session() {
     let mut recorder = Recorder::open(&path, "Ada").unwrap();
     let phone = scenario("phone");
     let mut session = frontline_core::Session::new(phone.scenario.clone(), 4);
-    recorder.start(&session, &phone.source, frontline_records::Mode::Coach, None);
+    recorder.start(
+        &session,
+        &phone.source,
+        frontline_records::Mode::Coach,
+        None,
+    );
     while session.choose(0).is_ok() {
         recorder.choice(&session, &judged(&session));
     }

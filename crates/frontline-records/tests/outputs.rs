@@ -39,7 +39,9 @@ fn run(data: &Path, args: ReportArgs) -> Result<(), String> {
     let store = OpenOptions::default()
         .open_read_only(&database)
         .map_err(|e| e.to_string())?;
-    let attempts = store.sessions(&Filter::default()).map_err(|e| e.to_string())?;
+    let attempts = store
+        .sessions(&Filter::default())
+        .map_err(|e| e.to_string())?;
     let report = Report::of(&attempts, Filter::default(), Timestamp::now());
     let outputs = Outputs {
         database: &database,

@@ -199,3 +199,46 @@ fn a_new_database_has_the_current_schema() {
     assert_eq!(mode, "wal");
     assert_eq!(app, frontline_records::APPLICATION_ID);
 }
+
+#[test]
+fn a_schema_1_file_upgrades_in_place_with_nothing_lost() {
+    let path = temp_dir("upgrade").join(DATABASE_FILE);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../src/schema/1.sql"))
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1; PRAGMA application_id = 1179407442;
+             INSERT INTO trainee (id, name) VALUES (1, 'Ada');
+             INSERT INTO session VALUES (1, '123e4567-e89b-42d3-a456-426614174000', 1, 'shop',
+                 'The shop', 'fnv1a128:00', '7', 'coach', '2025-03-01T09:00:00.000Z',
+                 '2025-03-01T09:02:00.000Z', 'happy', 'Promoter', 78, 'B');
+             INSERT INTO choice VALUES (1, 0, 'greet', 1, 'Push the warranty', '[\"Upsell\"]',
+                 '{\"mood\":2}', '2025-03-01T09:01:00.000Z');
+             INSERT INTO choice VALUES (1, 1, 'ask', 0, 'Ask', '[\"Ask\",\"Listen\"]',
+                 '{\"mood\":3}', '2025-03-01T09:02:00.000Z');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let version: i64 = store_version(&path);
+    assert_eq!(version, frontline_records::SCHEMA_VERSION);
+    let attempts = store.attempts("Ada").unwrap();
+    assert_eq!(attempts.len(), 1);
+    let a = &attempts[0];
+    assert_eq!(a.uuid.to_string(), "123e4567-e89b-42d3-a456-426614174000");
+    assert_eq!(a.score(), Some(78));
+    assert_eq!(a.retry, None);
+    // Schema 1 kept only the tags, which decided the quality then.
+    let judged: Vec<(f32, Option<u8>)> = a.choices.iter().map(|c| (c.quality, c.lost)).collect();
+    assert_eq!(judged, [(0.0, None), (1.0, None)]);
+    assert_eq!(a.choices[1].meters["mood"], 3);
+    assert_eq!(store.pending().unwrap(), 0, "the queue starts empty");
+}
+
+fn store_version(path: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap()
+}

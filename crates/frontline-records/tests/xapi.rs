@@ -136,8 +136,7 @@ fn a_second_export_repeats_the_same_ids() {
     known_sessions(&mut store);
     let attempts = store.sessions(&Filter::default()).unwrap();
     assert_eq!(xapi::statements(&attempts), xapi::statements(&attempts));
-    let registrations: std::collections::BTreeSet<_> =
-        attempts.iter().map(|a| a.uuid).collect();
+    let registrations: std::collections::BTreeSet<_> = attempts.iter().map(|a| a.uuid).collect();
     assert_eq!(registrations.len(), attempts.len());
 }
 

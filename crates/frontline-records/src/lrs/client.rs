@@ -125,7 +125,10 @@ impl Client {
         }
     }
 
-    fn page(&self, request: ureq::RequestBuilder<ureq::typestate::WithoutBody>) -> Result<Page, String> {
+    fn page(
+        &self,
+        request: ureq::RequestBuilder<ureq::typestate::WithoutBody>,
+    ) -> Result<Page, String> {
         let mut request = request.header("X-Experience-API-Version", VERSION);
         if let Some(auth) = &self.authorization {
             request = request.header("Authorization", auth);

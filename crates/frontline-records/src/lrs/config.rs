@@ -87,9 +87,8 @@ impl Lrs {
     /// is relative to.
     pub fn origin(&self) -> &str {
         let after_scheme = self.endpoint.find("://").map_or(0, |i| i + 3);
-        let end = (self.endpoint[after_scheme..].find('/')).map_or(self.endpoint.len(), |i| {
-            after_scheme + i
-        });
+        let end = (self.endpoint[after_scheme..].find('/'))
+            .map_or(self.endpoint.len(), |i| after_scheme + i);
         &self.endpoint[..end]
     }
 }
@@ -121,7 +120,10 @@ mod tests {
             "http://127.0.0.1:8100/xAPI/statements",
         ] {
             let lrs = Lrs::new(url, None, None).unwrap();
-            assert_eq!(lrs.statements_url(), "http://127.0.0.1:8100/xAPI/statements");
+            assert_eq!(
+                lrs.statements_url(),
+                "http://127.0.0.1:8100/xAPI/statements"
+            );
             assert_eq!(lrs.origin(), "http://127.0.0.1:8100");
         }
         assert!(Lrs::new("ftp://x", None, None).is_err());
@@ -138,11 +140,20 @@ mod tests {
         .unwrap();
         let lrs = Lrs::configured(None, &dir).unwrap().unwrap();
         assert_eq!(lrs.endpoint, "https://lrs.example/xAPI/");
-        assert_eq!((lrs.key.as_deref(), lrs.secret.as_deref()), (Some("k"), Some("s")));
-        assert!(!format!("{lrs:?}").contains("\"s\""), "the secret stays out of logs");
+        assert_eq!(
+            (lrs.key.as_deref(), lrs.secret.as_deref()),
+            (Some("k"), Some("s"))
+        );
+        assert!(
+            !format!("{lrs:?}").contains("\"s\""),
+            "the secret stays out of logs"
+        );
         fs::write(dir.join(CONFIG_FILE), "{\"url\": 3}").unwrap();
         let error = Lrs::configured(None, &dir).unwrap_err();
-        assert!(error.contains("lrs.json:1:") && error.contains("help:"), "{error}");
+        assert!(
+            error.contains("lrs.json:1:") && error.contains("help:"),
+            "{error}"
+        );
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -147,7 +147,10 @@ impl Sender {
 
     /// Why the last try failed, while the queue is not draining.
     pub fn error(&self) -> Option<String> {
-        self.error.lock().unwrap_or_else(PoisonError::into_inner).clone()
+        self.error
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// Something was queued: count it and send it now.

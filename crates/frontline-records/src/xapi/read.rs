@@ -6,9 +6,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use ::uuid::Uuid;
 use frontline_core::scoring::choice_quality;
 use frontline_core::{Grade, Mode};
-use ::uuid::Uuid;
 
 use super::{ANSWERED, ATTEMPTED, COMPLETED, Statement, scenario_iri};
 use crate::attempt::{Attempt, Finish, RecordedChoice, RetryOf, SessionId};
@@ -81,7 +81,10 @@ fn attempt(statements: &[&Statement]) -> Option<Attempt> {
 
 /// The `answered` statements as choices, in step order.
 fn choices(a: &Attempt, statements: &[&Statement]) -> Vec<RecordedChoice> {
-    let answered: Vec<&&Statement> = statements.iter().filter(|s| s.verb.id == ANSWERED).collect();
+    let answered: Vec<&&Statement> = statements
+        .iter()
+        .filter(|s| s.verb.id == ANSWERED)
+        .collect();
     let mut unmatched: HashMap<Uuid, &Statement> = answered.iter().map(|s| (s.id, **s)).collect();
     let mut found = BTreeMap::new();
     let registration = a.uuid.to_string();
@@ -106,9 +109,7 @@ fn choice(a: &Attempt, step: u32, s: &Statement) -> Option<RecordedChoice> {
     let prefix = format!("{}/nodes/", scenario_iri(&a.scenario));
     let tags = extensions.tags.clone().unwrap_or_default();
     Some(RecordedChoice {
-        quality: extensions
-            .quality
-            .unwrap_or_else(|| choice_quality(&tags)),
+        quality: extensions.quality.unwrap_or_else(|| choice_quality(&tags)),
         lost: None,
         step,
         node: decode(s.object.id.strip_prefix(&prefix)?)?,

@@ -2,6 +2,8 @@
 //! a fresh folder per test, and playthroughs recorded through the real runtime.
 #![allow(dead_code)]
 
+pub mod fake_lrs;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
