@@ -28,7 +28,7 @@ pub fn attempts(statements: &[Statement], filter: &Filter) -> Vec<Attempt> {
         .filter_map(|statements| attempt(statements))
         .filter(|a| matches(a, filter))
         .collect();
-    attempts.sort_by(|a, b| (a.started, a.uuid).cmp(&(b.started, b.uuid)));
+    attempts.sort_by_key(|a| (a.started, a.uuid));
     let ids: HashMap<Uuid, SessionId> = (attempts.iter().enumerate())
         .map(|(i, a)| (a.uuid, SessionId(i as i64 + 1)))
         .collect();
