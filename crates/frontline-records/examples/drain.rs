@@ -15,8 +15,14 @@ use frontline_records::{Attempt, Finish, OpenOptions, RecordedChoice, SessionId,
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let url = args.first().ok_or("usage: drain URL [N] [BATCH]")?;
-    let n: usize = args.get(1).map_or(Ok(100_000), |a| a.parse()).map_err(|e| format!("{e}"))?;
-    let batch: usize = args.get(2).map_or(Ok(500), |a| a.parse()).map_err(|e| format!("{e}"))?;
+    let n: usize = args
+        .get(1)
+        .map_or(Ok(100_000), |a| a.parse())
+        .map_err(|e| format!("{e}"))?;
+    let batch: usize = args
+        .get(2)
+        .map_or(Ok(500), |a| a.parse())
+        .map_err(|e| format!("{e}"))?;
     let env = |name| std::env::var(name).ok();
     let lrs = Lrs::new(url, env("FRONTLINE_LRS_KEY"), env("FRONTLINE_LRS_SECRET"))?;
     let dir = std::env::temp_dir().join(format!("frontline-drain-{}", std::process::id()));
@@ -31,7 +37,10 @@ fn main() -> Result<(), String> {
     statements.truncate(n);
     let queued = Instant::now();
     store.enqueue(&statements).map_err(|e| e.to_string())?;
-    eprintln!("queued {n} statements in {:.1} s", queued.elapsed().as_secs_f64());
+    eprintln!(
+        "queued {n} statements in {:.1} s",
+        queued.elapsed().as_secs_f64()
+    );
     let client = Client::new(&lrs, Duration::from_secs(120));
     let started = Instant::now();
     let drained = drain(&mut store, &client, batch).map_err(|e| e.to_string())?;
@@ -42,7 +51,10 @@ fn main() -> Result<(), String> {
         drained.sent as f64 / seconds,
         drained.left,
         drained.refused,
-        drained.error.map(|e| format!("; stopped: {e}")).unwrap_or_default()
+        drained
+            .error
+            .map(|e| format!("; stopped: {e}"))
+            .unwrap_or_default()
     );
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);
