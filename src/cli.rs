@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::commands::report::ReportArgs;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use frontline_records::command::ReportArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -20,6 +20,12 @@ pub struct Cli {
     /// Folder of the trainees' records and profile [default: $FRONTLINE_DATA, else ~/.local/share/frontline]
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+
+    /// Learning record store (its xAPI endpoint) to send results to, or with `report`
+    /// to read every machine's from [default: $FRONTLINE_LRS]; credentials come
+    /// from $FRONTLINE_LRS_KEY and $FRONTLINE_LRS_SECRET or lrs.json in the data folder
+    #[arg(long, global = true, value_name = "URL")]
+    pub lrs: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -54,6 +60,12 @@ pub enum Command {
     },
     /// Trainers' reports from the trainees' records: tables, CSV, HTML with charts, xAPI
     Report(ReportArgs),
+    /// Send the results waiting in this machine's records to the learning record store
+    Sync {
+        /// Also queue the sessions recorded before a store was set up
+        #[arg(long)]
+        recorded: bool,
+    },
 }
 
 #[derive(Debug, Args, Default)]

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{Cli, Command, PlayArgs};
-use commands::{check, graph, list, new, play_text, simulate, validate};
+use commands::{check, graph, list, new, play_text, report, simulate, sync, validate};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -24,7 +24,9 @@ fn main() -> ExitCode {
     let data = cli.data.unwrap_or_else(frontline_records::default_data_dir);
     match cli.command {
         None => play_game(scenarios, data, &PlayArgs::default()),
-        Some(Command::Play(args)) if args.text => play_text::run(&scenarios, &data, &args),
+        Some(Command::Play(args)) if args.text => {
+            play_text::run(&scenarios, &data, cli.lrs.as_deref(), &args)
+        }
         Some(Command::Play(args)) => play_game(scenarios, data, &args),
         Some(Command::Validate { paths }) => validate::run(&commands::resolve(&scenarios, paths)),
         Some(Command::List) => list::run(&scenarios),
@@ -34,13 +36,8 @@ fn main() -> ExitCode {
         Some(Command::Graph(args)) => graph::run(&scenarios, &args),
         Some(Command::Simulate(args)) => simulate::run(&scenarios, &args),
         Some(Command::New { id }) => new::run(&scenarios, &id),
-        Some(Command::Report(args)) => match frontline_records::command::run(&data, args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("frontline: {message}");
-                ExitCode::FAILURE
-            }
-        },
+        Some(Command::Report(args)) => report::run(&scenarios, &data, cli.lrs.as_deref(), args),
+        Some(Command::Sync { recorded }) => sync::run(&data, cli.lrs.as_deref(), recorded),
     }
 }
 

@@ -5,7 +5,9 @@ pub mod graph;
 pub mod list;
 pub mod new;
 pub mod play_text;
+pub mod report;
 pub mod simulate;
+pub mod sync;
 pub mod text_debrief;
 pub mod validate;
 

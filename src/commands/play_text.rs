@@ -11,6 +11,7 @@ use frontline_core::runner::{Journal, MeterChange, NoJournal, Retry, Told, fresh
 use frontline_core::script::Script;
 use frontline_core::terminal::{shown, shown_lines};
 use frontline_core::{Mode, Playthrough, Prepared, Prompt, Session};
+use frontline_records::lrs::Lrs;
 use frontline_records::{DATABASE_FILE, Recorder};
 
 use super::USAGE_OR_IO;
@@ -20,7 +21,7 @@ use crate::cli::PlayArgs;
 /// Exit code when the session was played but recording failed on the way.
 const NOT_RECORDED: u8 = 3;
 
-pub fn run(dir: &Path, data: &Path, args: &PlayArgs) -> ExitCode {
+pub fn run(dir: &Path, data: &Path, lrs: Option<&str>, args: &PlayArgs) -> ExitCode {
     let Some(name) = &args.scenario else {
         eprintln!("frontline: name a scenario to play, e.g. `frontline play --text caviar`");
         return ExitCode::from(USAGE_OR_IO);
@@ -48,8 +49,18 @@ pub fn run(dir: &Path, data: &Path, args: &PlayArgs) -> ExitCode {
         Box::new(NoJournal)
     } else {
         let trainee = args.trainee.clone().unwrap_or_else(default_trainee);
-        let recorder = Recorder::open(data.join(DATABASE_FILE), &trainee)
+        let mut recorder = Recorder::open(data.join(DATABASE_FILE), &trainee)
             .unwrap_or_else(|e| Recorder::off(&e));
+        // Sent in the background; what is left when the debrief is over
+        // waits in the records for the next run or `frontline sync`.
+        match Lrs::configured(lrs, data) {
+            Ok(Some(store)) => recorder.send_to(&store),
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("frontline: {e}");
+                return ExitCode::from(USAGE_OR_IO);
+            }
+        }
         let status = match recorder.off_reason() {
             None => format!("Recording as {} (see `frontline report`).", shown(&trainee)),
             Some(reason) => format!("{reason}."),

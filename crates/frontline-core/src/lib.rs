@@ -22,6 +22,7 @@ pub mod session;
 pub mod suggest;
 pub mod syntax;
 pub mod terminal;
+pub mod typing;
 pub mod validate;
 pub mod yardstick;
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::bounds::ScoreBounds;
 use crate::practice::Practice;
 use crate::review::Hindsight;
-use crate::scenario::Scenario;
+use crate::scenario::{Choice, Scenario};
 use crate::scoring::{Debrief, choice_quality};
 use crate::script::Script;
 use crate::session::{Prompt, Session, SessionError, SessionRecord, State};
@@ -62,10 +62,12 @@ pub struct Retry {
 pub trait Journal {
     /// A session begins; `source` is the scenario file's text.
     fn start(&mut self, session: &Session, source: &str, mode: Mode, retry: Option<Retry>);
-    /// The session's last step was just taken.
-    fn choice(&mut self, session: &Session);
-    /// The session ended with this debrief; returns the attempt's id.
-    fn finish(&mut self, debrief: &Debrief) -> Option<i64>;
+    /// The session's last step was just taken, and judged as `judged` says
+    /// (shown at once in coach mode, in the debrief in exam mode).
+    fn choice(&mut self, session: &Session, judged: &Feedback);
+    /// The session ended with this debrief, and `hindsight` says where the
+    /// points went; returns the attempt's id.
+    fn finish(&mut self, debrief: &Debrief, hindsight: &Hindsight) -> Option<i64>;
     /// The trainee's best finished score at a scenario so far.
     fn best(&self, scenario: &str) -> Option<u8>;
     /// Why recording stopped, once, the first time it is asked after it did.
@@ -78,8 +80,8 @@ pub struct NoJournal;
 
 impl Journal for NoJournal {
     fn start(&mut self, _: &Session, _: &str, _: Mode, _: Option<Retry>) {}
-    fn choice(&mut self, _: &Session) {}
-    fn finish(&mut self, _: &Debrief) -> Option<i64> {
+    fn choice(&mut self, _: &Session, _: &Feedback) {}
+    fn finish(&mut self, _: &Debrief, _: &Hindsight) -> Option<i64> {
         None
     }
     fn best(&self, _: &str) -> Option<u8> {
@@ -157,6 +159,19 @@ pub struct Feedback {
     pub scored: bool,
     pub quality: f32,
     pub text: String,
+}
+
+impl Feedback {
+    /// How a reply is judged: the one place a reply's quality is decided, for
+    /// what the trainee is told and what the journal keeps.
+    pub fn of(choice: &Choice) -> Feedback {
+        Feedback {
+            tags: choice.tags.clone(),
+            scored: choice.scored,
+            quality: choice_quality(&choice.tags),
+            text: choice.feedback.clone(),
+        }
+    }
 }
 
 /// How this attempt compares with the trainee's earlier ones.
@@ -251,7 +266,8 @@ impl Playthrough {
         for step in self.session.steps() {
             // Replaying what was already replayed once cannot fail.
             if session.choose_written(step.choice).is_ok() {
-                journal.choice(&session);
+                let choice = &session.scenario().nodes[step.node].choices[step.choice];
+                journal.choice(&session, &Feedback::of(choice));
             }
         }
     }
@@ -310,15 +326,11 @@ impl Playthrough {
         let before = self.session.meters().to_vec();
         let step = self.session.choose_written(choice)?;
         let (node, choice) = (step.node, step.choice);
-        journal.choice(&self.session);
         let choice = &self.session.scenario().nodes[node].choices[choice];
+        let judged = Feedback::of(choice);
+        journal.choice(&self.session, &judged);
         let coach = self.mode == Mode::Coach;
-        let feedback = coach.then(|| Feedback {
-            tags: choice.tags.clone(),
-            scored: choice.scored,
-            quality: choice_quality(&choice.tags),
-            text: choice.feedback.clone(),
-        });
+        let feedback = coach.then_some(judged);
         let meters = coach.then(|| {
             let after = self.session.meters();
             (0..after.len())
@@ -343,7 +355,8 @@ impl Playthrough {
 
     fn conclude(&mut self, debrief: Debrief, journal: &mut dyn Journal) {
         let previous = journal.best(&debrief.scenario);
-        let attempt = journal.finish(&debrief);
+        let hindsight = Hindsight::of(&self.session, &self.prepared.yardstick, debrief.score);
+        let attempt = journal.finish(&debrief, &hindsight);
         let personal_best = match (attempt, previous) {
             (None, _) => PersonalBest::Unknown,
             (Some(_), None) => PersonalBest::First,
@@ -352,7 +365,6 @@ impl Playthrough {
             }
             (Some(_), Some(best)) => PersonalBest::Kept { best },
         };
-        let hindsight = Hindsight::of(&self.session, &self.prepared.yardstick, debrief.score);
         self.conclusion = Some(Conclusion {
             hindsight,
             bounds: self.prepared.yardstick.bounds(),

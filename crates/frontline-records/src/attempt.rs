@@ -6,6 +6,7 @@ use std::fmt;
 
 use frontline_core::{Grade, Outcome, Practice};
 use serde::Serialize;
+use uuid::Uuid;
 
 use crate::time::Timestamp;
 
@@ -73,6 +74,11 @@ pub struct Finish {
 /// One choice as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RecordedChoice {
+    /// The reply's quality (0, 0.5 or 1) as the trainee was told it.
+    pub quality: f32,
+    /// Points this reply gave away, from the debrief's look back; `None`
+    /// before the ending or when the search could not tell.
+    pub lost: Option<u8>,
     /// 0 for the session's first choice.
     pub step: u32,
     pub node: String,
@@ -85,16 +91,28 @@ pub struct RecordedChoice {
 }
 
 impl RecordedChoice {
+    /// Judged an anti-pattern when it was made.
     pub fn is_anti_pattern(&self) -> bool {
-        self.tags.iter().any(|t| t.is_anti_pattern())
+        self.quality < 0.5
     }
+}
+
+/// Which earlier attempt a retry restarted, and at which turn.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RetryOf {
+    /// The earlier attempt's id in these records, when it is in them.
+    pub attempt: Option<SessionId>,
+    /// The earlier attempt's UUID (its xAPI registration), when known.
+    pub uuid: Option<Uuid>,
+    /// The turn (1-based) taken again.
+    pub turn: u32,
 }
 
 /// One session as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Attempt {
     pub id: SessionId,
-    pub uuid: String,
+    pub uuid: Uuid,
     pub trainee: String,
     pub scenario: String,
     pub scenario_title: String,
@@ -102,6 +120,8 @@ pub struct Attempt {
     pub seed: u64,
     pub mode: Mode,
     pub started: Timestamp,
+    /// Set when this attempt restarted an earlier one at a turn.
+    pub retry: Option<RetryOf>,
     /// `None` for an abandoned session.
     pub finish: Option<Finish>,
     pub choices: Vec<RecordedChoice>,

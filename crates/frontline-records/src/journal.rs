@@ -4,25 +4,25 @@
 //!
 //! [`Playthrough`]: frontline_core::Playthrough
 
-use frontline_core::runner::{self, Journal, Mode, Retry};
-use frontline_core::{Conclusion, Debrief, Prepared, Session, SessionRecord};
+use frontline_core::runner::{self, Feedback, Journal, Mode, Retry};
+use frontline_core::{Conclusion, Debrief, Hindsight, Prepared, Session, SessionRecord};
 
 use crate::attempt::Attempt;
 use crate::hash::content_hash;
 use crate::recorder::Recorder;
 
 impl Journal for Recorder {
-    fn start(&mut self, session: &Session, source: &str, mode: Mode, _retry: Option<Retry>) {
-        Recorder::start(self, session, source, mode);
+    fn start(&mut self, session: &Session, source: &str, mode: Mode, retry: Option<Retry>) {
+        Recorder::start(self, session, source, mode, retry);
     }
 
-    fn choice(&mut self, session: &Session) {
-        Recorder::choice(self, session);
+    fn choice(&mut self, session: &Session, judged: &Feedback) {
+        Recorder::choice(self, session, judged);
     }
 
-    fn finish(&mut self, debrief: &Debrief) -> Option<i64> {
+    fn finish(&mut self, debrief: &Debrief, hindsight: &Hindsight) -> Option<i64> {
         let id = self.active()?;
-        Recorder::finish(self, debrief);
+        Recorder::finish(self, debrief, hindsight);
         self.is_recording().then_some(id.0)
     }
 
@@ -40,8 +40,9 @@ impl Journal for Recorder {
 #[derive(Debug, Clone)]
 pub struct Reopened {
     pub conclusion: Conclusion,
-    /// Said above the figures: the scenario file changed, or today's version
-    /// scores the same choices differently from what the trainee was told.
+    /// Said above the figures: that the attempt was a retry, and whether the
+    /// scenario file changed or today's version scores the same choices
+    /// differently from what the trainee was told.
     pub note: Option<String>,
 }
 
@@ -64,12 +65,16 @@ impl Attempt {
                 self.id, self.scenario
             )
         };
-        let conclusion = runner::reopen(prepared, &self.record(), self.mode, Some(self.id.0))
+        let mut conclusion = runner::reopen(prepared, &self.record(), self.mode, Some(self.id.0))
             .map_err(|e| unplayable(e.to_string()))?
             .ok_or_else(|| unplayable("its choices no longer reach an ending".into()))?;
+        conclusion.retry = self.retry.as_ref().map(|r| Retry {
+            of: r.attempt.map(|a| a.0),
+            turn: r.turn as usize,
+        });
         let changed = content_hash(&prepared.source) != self.content_hash;
         let told = self.score();
-        let note = match (changed, told) {
+        let scoring = match (changed, told) {
             (_, Some(told)) if told != conclusion.debrief.score => Some(format!(
                 "The scenario has changed since this attempt: you were told {told}; today's version scores the same replies {}.",
                 conclusion.debrief.score
@@ -80,6 +85,18 @@ impl Attempt {
             ),
             _ => None,
         };
+        let retried = self.retry.as_ref().map(|r| match r.attempt {
+            Some(earlier) => format!(
+                "This attempt took turn {} of attempt {earlier} again.",
+                r.turn
+            ),
+            None => format!(
+                "This attempt took turn {} of an earlier attempt again.",
+                r.turn
+            ),
+        });
+        let note = [retried, scoring].into_iter().flatten().collect::<Vec<_>>();
+        let note = (!note.is_empty()).then(|| note.join(" "));
         Ok(Reopened { conclusion, note })
     }
 }

@@ -4,11 +4,12 @@
 //! report command all drive it through [`Recorder`] and [`Store`].
 
 mod attempt;
-pub mod command;
 mod error;
 mod hash;
 pub mod html;
 mod journal;
+pub mod lrs;
+mod outbox;
 pub mod output;
 mod paths;
 mod query;
@@ -21,10 +22,11 @@ pub mod time;
 mod uuid;
 pub mod xapi;
 
-pub use attempt::{Attempt, Finish, Mode, RecordedChoice, SessionId, Verdict};
+pub use attempt::{Attempt, Finish, Mode, RecordedChoice, RetryOf, SessionId, Verdict};
 pub use error::StoreError;
 pub use hash::content_hash;
 pub use journal::Reopened;
+pub use outbox::Queued;
 pub use paths::{DATABASE_FILE, default_data_dir};
 pub use query::Filter;
 pub use recorder::Recorder;

@@ -125,3 +125,60 @@ fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
     file.write_all(contents)?;
     file.sync_all()
 }
+
+/// The report files asked for; `None` for those not wanted.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub html: Option<PathBuf>,
+    pub csv: Option<PathBuf>,
+    pub xapi: Option<PathBuf>,
+}
+
+/// A file written, and how many statements it holds when it is an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub statements: Option<usize>,
+}
+
+/// Writes the files of `files`: the page and tables of `report`, and the
+/// statements of `attempts` (the attempts it was made of). Stops at the
+/// first file that can't be written, with a message naming it.
+pub fn write_reports(
+    report: &crate::Report,
+    attempts: &[crate::Attempt],
+    outputs: Outputs,
+    files: &Files,
+) -> Result<Vec<Written>, String> {
+    let failed = |path: &Path, e: io::Error| format!("cannot write {}: {e}", path.display());
+    let mut written = Vec::new();
+    if let Some(file) = &files.html {
+        let page = crate::html::page(report);
+        let own = |old: &[u8]| same_head(old, page.as_bytes(), b"</title>");
+        (outputs.write(file, page.as_bytes(), own)).map_err(|e| failed(file, e))?;
+        written.push(Written {
+            path: file.clone(),
+            statements: None,
+        });
+    }
+    if let Some(dir) = &files.csv {
+        let tables = crate::table::write_files(dir, report, outputs);
+        for path in tables.map_err(|(file, e)| failed(&file, e))? {
+            written.push(Written {
+                path,
+                statements: None,
+            });
+        }
+    }
+    if let Some(file) = &files.xapi {
+        let statements = crate::xapi::statements(attempts);
+        let json = serde_json::to_string_pretty(&statements).map_err(|e| e.to_string())? + "\n";
+        (outputs.write(file, json.as_bytes(), crate::xapi::is_export))
+            .map_err(|e| failed(file, e))?;
+        written.push(Written {
+            path: file.clone(),
+            statements: Some(statements.len()),
+        });
+    }
+    Ok(written)
+}

@@ -3,11 +3,13 @@
 
 use std::collections::HashMap;
 
-use frontline_core::{Grade, Outcome};
-use rusqlite::Row;
+use frontline_core::scoring::choice_quality;
+use frontline_core::{Grade, Outcome, Practice};
+use rusqlite::{Connection, Row};
 use serde::Serialize;
+use uuid::Uuid;
 
-use crate::attempt::{Attempt, Finish, Mode, RecordedChoice, SessionId};
+use crate::attempt::{Attempt, Finish, Mode, RecordedChoice, RetryOf, SessionId};
 use crate::error::StoreError;
 use crate::store::Store;
 use crate::time::Timestamp;
@@ -21,55 +23,74 @@ pub struct Filter {
     pub since: Option<Timestamp>,
 }
 
-/// Both queries take the same three optional parameters.
+/// Both queries take the same four optional parameters (the last: one session).
 const MATCHES: &str = "(?1 IS NULL OR t.name = ?1)
     AND (?2 IS NULL OR s.scenario = ?2)
-    AND (?3 IS NULL OR s.started >= ?3)";
+    AND (?3 IS NULL OR s.started >= ?3)
+    AND (?4 IS NULL OR s.id = ?4)";
+
+/// The attempts matching `filter` (and `only` that session), oldest first;
+/// `Err(detail)` inside when a row can't be read. Call it in a transaction,
+/// so that both queries see one snapshot.
+pub(crate) fn read(
+    conn: &Connection,
+    filter: &Filter,
+    only: Option<SessionId>,
+) -> Parsed<Vec<Attempt>> {
+    let since = filter.since.map(|t| t.to_string());
+    let params = rusqlite::params![filter.trainee, filter.scenario, since, only.map(|s| s.0)];
+    let mut sessions = conn.prepare_cached(&format!(
+        "SELECT s.id, s.uuid, t.name, s.scenario, s.scenario_title, s.content_hash, s.seed,
+                s.mode, s.started, s.ended, s.ending, s.outcome, s.score, s.grade,
+                s.retry_of, r.uuid, s.retry_turn
+         FROM session s JOIN trainee t ON t.id = s.trainee
+         LEFT JOIN session r ON r.id = s.retry_of
+         WHERE {MATCHES} ORDER BY s.started, s.id"
+    ))?;
+    let mut attempts = Vec::new();
+    let mut rows = sessions.query(params)?;
+    while let Some(row) = rows.next()? {
+        match attempt(row)? {
+            Ok(a) => attempts.push(a),
+            Err(detail) => return Ok(Err(detail)),
+        }
+    }
+    let position: HashMap<SessionId, usize> = attempts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    let mut choices = conn.prepare_cached(&format!(
+        "SELECT c.session, c.step, c.node, c.choice_index, c.choice_text, c.tags, c.meters, c.at,
+                c.quality, c.lost
+         FROM choice c JOIN session s ON s.id = c.session JOIN trainee t ON t.id = s.trainee
+         WHERE {MATCHES} ORDER BY c.session, c.step"
+    ))?;
+    let mut rows = choices.query(params)?;
+    while let Some(row) = rows.next()? {
+        let session = SessionId(row.get(0)?);
+        let choice = match recorded_choice(row)? {
+            Ok(choice) => choice,
+            Err(detail) => return Ok(Err(detail)),
+        };
+        // A session started after the first query, in another process, is skipped.
+        if let Some(&i) = position.get(&session) {
+            attempts[i].choices.push(choice);
+        }
+    }
+    Ok(Ok(attempts))
+}
 
 impl Store {
     /// Every attempt matching `filter`, oldest first.
     pub fn sessions(&self, filter: &Filter) -> Result<Vec<Attempt>, StoreError> {
-        let sqlite = |e| self.sqlite(e);
-        let since = filter.since.map(|t| t.to_string());
-        let params = rusqlite::params![filter.trainee, filter.scenario, since];
-        let snapshot = self.conn.unchecked_transaction().map_err(sqlite)?;
-        let mut sessions = snapshot
-            .prepare(&format!(
-                "SELECT s.id, s.uuid, t.name, s.scenario, s.scenario_title, s.content_hash, s.seed,
-                        s.mode, s.started, s.ended, s.ending, s.outcome, s.score
-                 FROM session s JOIN trainee t ON t.id = s.trainee
-                 WHERE {MATCHES} ORDER BY s.started, s.id"
-            ))
-            .map_err(sqlite)?;
-        let mut attempts = Vec::new();
-        let mut rows = sessions.query(params).map_err(sqlite)?;
-        while let Some(row) = rows.next().map_err(sqlite)? {
-            attempts.push(attempt(row).map_err(sqlite)?.map_err(|d| self.corrupt(d))?);
-        }
-        let position: HashMap<SessionId, usize> = attempts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id, i))
-            .collect();
-        let mut choices = snapshot
-            .prepare(&format!(
-                "SELECT c.session, c.step, c.node, c.choice_index, c.choice_text, c.tags, c.meters, c.at
-                 FROM choice c JOIN session s ON s.id = c.session JOIN trainee t ON t.id = s.trainee
-                 WHERE {MATCHES} ORDER BY c.session, c.step"
-            ))
-            .map_err(sqlite)?;
-        let mut rows = choices.query(params).map_err(sqlite)?;
-        while let Some(row) = rows.next().map_err(sqlite)? {
-            let session = SessionId(row.get(0).map_err(sqlite)?);
-            let choice = recorded_choice(row)
-                .map_err(sqlite)?
-                .map_err(|d| self.corrupt(d))?;
-            // A session started after the first query, in another process, is skipped.
-            if let Some(&i) = position.get(&session) {
-                attempts[i].choices.push(choice);
-            }
-        }
-        Ok(attempts)
+        let snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.sqlite(e))?;
+        read(&snapshot, filter, None)
+            .map_err(|e| self.sqlite(e))?
+            .map_err(|d| self.corrupt(d))
     }
 
     /// Every attempt of one trainee, oldest first.
@@ -121,27 +142,32 @@ fn attempt(row: &Row) -> Parsed<Attempt> {
     let ending: Option<String> = row.get(10)?;
     let outcome: Option<String> = row.get(11)?;
     let score: Option<u8> = row.get(12)?;
-    let (uuid, trainee, scenario, scenario_title, content_hash) = (
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-    );
+    let grade: Option<String> = row.get(13)?;
+    let uuid: String = row.get(1)?;
+    let retry_of: Option<i64> = row.get(14)?;
+    let retry_uuid: Option<String> = row.get(15)?;
+    let retry_turn: Option<u32> = row.get(16)?;
+    let (trainee, scenario, scenario_title, content_hash) =
+        (row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?);
     let parse = || {
-        let finish = match (ended, ending, outcome, score) {
-            (Some(ended), Some(ending), Some(outcome), Some(score)) => Some(Finish {
+        let finish = match (ended, ending, outcome, score, grade) {
+            (Some(ended), Some(ending), Some(outcome), Some(score), Some(grade)) => Some(Finish {
                 ended: timestamp(&ended, "end")?,
                 ending,
                 outcome: parse_outcome(&outcome).ok_or(format!("unknown outcome `{outcome}`"))?,
                 score,
-                grade: Grade::from_score(score),
+                grade: parse_grade(&grade).ok_or(format!("unknown grade `{grade}`"))?,
             }),
             _ => None,
         };
+        let retry = retry_turn.map(|turn| RetryOf {
+            attempt: retry_of.map(SessionId),
+            uuid: retry_uuid.and_then(|u| Uuid::parse_str(&u).ok()),
+            turn,
+        });
         Ok(Attempt {
             id,
-            uuid,
+            uuid: Uuid::parse_str(&uuid).map_err(|_| format!("unreadable UUID `{uuid}`"))?,
             trainee,
             scenario,
             scenario_title,
@@ -151,6 +177,7 @@ fn attempt(row: &Row) -> Parsed<Attempt> {
                 .map_err(|_| format!("unreadable seed `{seed}`"))?,
             mode: Mode::parse(&mode).ok_or(format!("unknown mode `{mode}`"))?,
             started: timestamp(&started, "start")?,
+            retry,
             finish,
             choices: Vec::new(),
         })
@@ -158,7 +185,18 @@ fn attempt(row: &Row) -> Parsed<Attempt> {
     Ok(parse().map_err(|detail: String| format!("session {id}: {detail}")))
 }
 
-fn parse_outcome(text: &str) -> Option<Outcome> {
+pub(crate) fn parse_grade(text: &str) -> Option<Grade> {
+    match text {
+        "A" => Some(Grade::A),
+        "B" => Some(Grade::B),
+        "C" => Some(Grade::C),
+        "D" => Some(Grade::D),
+        "F" => Some(Grade::F),
+        _ => None,
+    }
+}
+
+pub(crate) fn parse_outcome(text: &str) -> Option<Outcome> {
     match text {
         "Promoter" => Some(Outcome::Promoter),
         "Passive" => Some(Outcome::Passive),
@@ -173,14 +211,22 @@ fn recorded_choice(row: &Row) -> Parsed<RecordedChoice> {
     let tags: String = row.get(5)?;
     let meters: String = row.get(6)?;
     let at: String = row.get(7)?;
+    let quality: Option<f32> = row.get(8)?;
+    let lost: Option<u8> = row.get(9)?;
     let (node, index, text) = (row.get(2)?, row.get(3)?, row.get(4)?);
     let parse = || {
+        let tags: Vec<Practice> =
+            serde_json::from_str(&tags).map_err(|e| format!("unreadable tags: {e}"))?;
         Ok(RecordedChoice {
+            // Choices recorded before schema 2 kept only their tags, which
+            // decided the quality the trainee was told then.
+            quality: quality.unwrap_or_else(|| choice_quality(&tags)),
+            lost,
             step,
             node,
             index,
             text,
-            tags: serde_json::from_str(&tags).map_err(|e| format!("unreadable tags: {e}"))?,
+            tags,
             meters: serde_json::from_str(&meters).map_err(|e| format!("unreadable meters: {e}"))?,
             at: timestamp(&at, "choice")?,
         })

@@ -5,11 +5,13 @@
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
-use frontline_core::{Debrief, Session};
+use frontline_core::runner::{Feedback, Retry};
+use frontline_core::{Debrief, Hindsight, Session};
 
 use crate::attempt::{Attempt, Mode, SessionId};
 use crate::error::StoreError;
 use crate::hash::content_hash;
+use crate::lrs::{Backoff, Lrs, Sender};
 use crate::store::Store;
 
 #[derive(Debug)]
@@ -22,6 +24,8 @@ pub struct Recorder {
     off: Option<String>,
     /// Recording stopped and the trainee has not been told yet.
     untold: bool,
+    /// Sends the queued statements to a learning record store.
+    sender: Option<Sender>,
 }
 
 impl Recorder {
@@ -37,7 +41,32 @@ impl Recorder {
             active: None,
             off: None,
             untold: false,
+            sender: None,
         }
+    }
+
+    /// Also sends every event to `lrs`: each statement is queued with the
+    /// event it describes, and a background thread sends the queue (what an
+    /// earlier run left in it too).
+    pub fn send_to(&mut self, lrs: &Lrs) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let store = store.get_mut().unwrap_or_else(PoisonError::into_inner);
+        store.queue = true;
+        let path = store.path().to_path_buf();
+        self.sender = Some(Sender::spawn(path, lrs, Backoff::default()));
+    }
+
+    /// Results waiting to be sent to the learning record store; 0 when none
+    /// is set up. Cheap: it reads a counter the sender keeps.
+    pub fn pending(&self) -> usize {
+        self.sender.as_ref().map_or(0, Sender::pending)
+    }
+
+    /// Why the last try to send failed, while results are waiting.
+    pub fn sending_error(&self) -> Option<String> {
+        self.sender.as_ref().and_then(Sender::error)
     }
 
     /// A recorder that records nothing, for when [`Recorder::open`] failed:
@@ -49,6 +78,7 @@ impl Recorder {
             active: None,
             off: Some(off_message(reason)),
             untold: false,
+            sender: None,
         }
     }
 
@@ -66,27 +96,31 @@ impl Recorder {
         self.active
     }
 
-    /// Starts recording a new session; `source` is the scenario file's text.
-    /// A session still active is left as it is: the records call it abandoned.
-    pub fn start(&mut self, session: &Session, source: &str, mode: Mode) {
+    /// Starts recording a new session; `source` is the scenario file's text,
+    /// `retry` the earlier attempt and turn it restarts, if any. A session
+    /// still active is left as it is: the records call it abandoned.
+    pub fn start(&mut self, session: &Session, source: &str, mode: Mode, retry: Option<Retry>) {
         let trainee = self.trainee.clone();
         let hash = content_hash(source);
         self.active = self.with(|store| {
-            store.start_session(&trainee, session.scenario(), &hash, session.seed(), mode)
+            let scenario = session.scenario();
+            store.start_session(&trainee, scenario, &hash, session.seed(), mode, retry)
         });
     }
 
-    /// Records the choice just made; call it after each `Session::choose`.
-    pub fn choice(&mut self, session: &Session) {
+    /// Records the choice just made, as it was judged; call it after each
+    /// `Session::choose`.
+    pub fn choice(&mut self, session: &Session, judged: &Feedback) {
         if let Some(id) = self.active_or_off("a choice") {
-            self.with(|store| store.record_choice(id, session));
+            self.with(|store| store.record_choice(id, session, judged));
         }
     }
 
-    /// Records the ending; the recorder then waits for the next `start`.
-    pub fn finish(&mut self, debrief: &Debrief) {
+    /// Records the ending and where the points went; the recorder then waits
+    /// for the next `start`.
+    pub fn finish(&mut self, debrief: &Debrief, hindsight: &Hindsight) {
         if let Some(id) = self.active_or_off("the end of a session") {
-            self.with(|store| store.finish(id, debrief));
+            self.with(|store| store.finish(id, debrief, hindsight));
             self.active = None;
         }
     }
@@ -123,7 +157,12 @@ impl Recorder {
         let store = self.store.as_mut()?;
         let store = store.get_mut().unwrap_or_else(PoisonError::into_inner);
         match f(store) {
-            Ok(value) => Some(value),
+            Ok(value) => {
+                if let Some(sender) = &self.sender {
+                    sender.wake();
+                }
+                Some(value)
+            }
             Err(e) => {
                 self.turn_off(&e);
                 None

@@ -19,7 +19,7 @@ pub const APPLICATION_ID: i32 = 0x464c_5452;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `MIGRATIONS[n]` takes the schema from version `n` to `n + 1`.
-const MIGRATIONS: [&str; 1] = [include_str!("schema/1.sql")];
+const MIGRATIONS: [&str; 2] = [include_str!("schema/1.sql"), include_str!("schema/2.sql")];
 
 /// Whether the caller will write, or only read (reports).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,16 +9,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use frontline_core::{Debrief, Scenario, Session};
+use frontline_core::runner::{Feedback, Retry};
+use frontline_core::{Debrief, Hindsight, Scenario, Session};
 use rusqlite::{
     Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params,
 };
 
 use crate::attempt::{Mode, SessionId};
 use crate::error::StoreError;
+use crate::outbox::queue;
 use crate::schema::{self, Access};
 use crate::time::Timestamp;
-use crate::uuid;
+use crate::{uuid, xapi};
 
 /// Where the store reads the time; tests give a fixed clock.
 pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
@@ -28,6 +30,7 @@ pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
 pub struct OpenOptions {
     busy_timeout: Duration,
     clock: Clock,
+    queue: bool,
 }
 
 impl Default for OpenOptions {
@@ -35,6 +38,7 @@ impl Default for OpenOptions {
         OpenOptions {
             busy_timeout: Duration::from_secs(5),
             clock: Arc::new(Timestamp::now),
+            queue: false,
         }
     }
 }
@@ -59,6 +63,13 @@ impl OpenOptions {
         self
     }
 
+    /// Also queue each event's xAPI statement for a learning record store,
+    /// in the event's own transaction (see [`crate::lrs`]).
+    pub fn queue_statements(mut self, queue: bool) -> OpenOptions {
+        self.queue = queue;
+        self
+    }
+
     /// Opens the database for recording, creating it and its folder if needed.
     pub fn open(self, path: impl AsRef<Path>) -> Result<Store, StoreError> {
         self.open_as(path.as_ref(), Access::ReadWrite)
@@ -74,6 +85,7 @@ impl OpenOptions {
             conn: schema::open(path, access, self.busy_timeout)?,
             path: path.to_path_buf(),
             clock: self.clock,
+            queue: self.queue,
         })
     }
 }
@@ -83,6 +95,8 @@ pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
     clock: Clock,
+    /// Whether each event's statement is queued for a learning record store.
+    pub(crate) queue: bool,
 }
 
 impl fmt::Debug for Store {
@@ -116,12 +130,14 @@ impl Store {
         content_hash: &str,
         seed: u64,
         mode: Mode,
+        retry: Option<Retry>,
     ) -> Result<SessionId, StoreError> {
         let trainee = trainee.trim();
         if trainee.is_empty() {
             return Err(StoreError::Misuse("a trainee needs a name".into()));
         }
         let now = (self.clock)().to_string();
+        let queued = self.queue;
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO trainee (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
@@ -131,7 +147,7 @@ impl Store {
                 "INSERT INTO session (uuid, trainee, scenario, scenario_title, content_hash, seed, mode, started)
                  SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM trainee WHERE name = ?8",
                 params![
-                    uuid::random(),
+                    uuid::random().to_string(),
                     scenario.id,
                     scenario.title,
                     content_hash,
@@ -141,12 +157,29 @@ impl Store {
                     trainee
                 ],
             )?;
-            Ok(Ok(SessionId(tx.last_insert_rowid())))
+            let id = SessionId(tx.last_insert_rowid());
+            if let Some(retry) = retry {
+                // An earlier attempt not in these records is still a retry, of an unknown one.
+                tx.execute(
+                    "UPDATE session SET retry_turn = ?2,
+                         retry_of = (SELECT id FROM session WHERE id = ?3)
+                     WHERE id = ?1",
+                    params![id.0, retry.turn as i64, retry.of],
+                )?;
+            }
+            queue(tx, queued, id, |a| vec![xapi::attempted(a)])?;
+            Ok(Ok(id))
         })
     }
 
-    /// Records the choice just made in `session` (its last step).
-    pub fn record_choice(&mut self, id: SessionId, session: &Session) -> Result<(), StoreError> {
+    /// Records the choice just made in `session` (its last step), judged as
+    /// `judged` says.
+    pub fn record_choice(
+        &mut self,
+        id: SessionId,
+        session: &Session,
+        judged: &Feedback,
+    ) -> Result<(), StoreError> {
         let Some(step) = session.steps().last() else {
             return Err(StoreError::Misuse(format!(
                 "session {id} has no choice to record yet"
@@ -165,27 +198,41 @@ impl Store {
         let tags = serde_json::to_string(&choice.tags).unwrap_or_else(|_| "[]".into());
         let meters = serde_json::to_string(&meters).unwrap_or_else(|_| "{}".into());
         let now = (self.clock)().to_string();
+        let queued = self.queue;
         self.write(|tx| {
             if let Err(e) = open_session(tx, id, &scenario.id)? {
                 return Ok(Err(e));
             }
             let inserted = tx.execute(
-                "INSERT INTO choice (session, step, node, choice_index, choice_text, tags, meters, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![id.0, number as i64, node.id, step.choice as i64, choice.text, tags, meters, now],
+                "INSERT INTO choice (session, step, node, choice_index, choice_text, tags, meters, at, quality)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![id.0, number as i64, node.id, step.choice as i64, choice.text, tags, meters, now, judged.quality],
             );
             match inserted {
-                Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => Ok(Err(
-                    StoreError::Misuse(format!("choice {number} of session {id} is already recorded")),
-                )),
-                other => other.map(|_| Ok(())),
-            }
+                Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+                    return Ok(Err(StoreError::Misuse(format!(
+                        "choice {number} of session {id} is already recorded"
+                    ))));
+                }
+                other => other?,
+            };
+            queue(tx, queued, id, |a| {
+                a.choices.last().map(|c| xapi::answered(a, c)).into_iter().collect()
+            })?;
+            Ok(Ok(()))
         })
     }
 
-    /// Records the session's ending and score.
-    pub fn finish(&mut self, id: SessionId, debrief: &Debrief) -> Result<(), StoreError> {
+    /// Records the session's ending and score, and the points each reply
+    /// gave away as `hindsight` told them.
+    pub fn finish(
+        &mut self,
+        id: SessionId,
+        debrief: &Debrief,
+        hindsight: &Hindsight,
+    ) -> Result<(), StoreError> {
         let now = (self.clock)().to_string();
+        let queued = self.queue;
         self.write(|tx| {
             if let Err(e) = open_session(tx, id, &debrief.scenario)? {
                 return Ok(Err(e));
@@ -202,8 +249,23 @@ impl Store {
                     format!("{:?}", debrief.grade)
                 ],
             )?;
+            let mut lost =
+                tx.prepare_cached("UPDATE choice SET lost = ?3 WHERE session = ?1 AND step = ?2")?;
+            for turn in &hindsight.turns {
+                let step = turn.number.saturating_sub(1) as i64;
+                lost.execute(params![id.0, step, turn.before.map(|_| turn.lost())])?;
+            }
+            queue(tx, queued, id, |a| xapi::completed(a).into_iter().collect())?;
             Ok(Ok(()))
         })
+    }
+
+    /// Runs `f` in its own write transaction, committed only if it succeeds.
+    pub(crate) fn in_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        self.write(|tx| f(tx).map(Ok))
     }
 
     /// Runs `f` in its own write transaction, committed only if `f` succeeds.

@@ -20,7 +20,7 @@ use rand::rngs::SmallRng;
 use rand::{RngExt, SeedableRng};
 
 mod common;
-use common::{bundled, temp_dir};
+use common::{bundled, judged, looked_back, temp_dir};
 
 const CHILD: &str = "FRONTLINE_RECORDS_CRASH_DB";
 const TEST: &str = "a_writer_killed_at_random_moments_keeps_every_committed_choice";
@@ -143,6 +143,7 @@ fn write_forever(path: &Path) -> ! {
                 &content_hash(&bundled.source),
                 seed,
                 Mode::Coach,
+                None,
             )
             .expect("start");
         loop {
@@ -150,11 +151,15 @@ fn write_forever(path: &Path) -> ! {
             if offered == 0 || session.choose(rng.random_range(0..offered)).is_err() {
                 break;
             }
-            store.record_choice(id, &session).expect("record");
+            store
+                .record_choice(id, &session, &judged(&session))
+                .expect("record");
             eprintln!("committed {} {}", id.0, session.steps().len() - 1);
         }
         if let Some(debrief) = Debrief::of(&session) {
-            store.finish(id, &debrief).expect("finish");
+            store
+                .finish(id, &debrief, &looked_back(&session, &debrief))
+                .expect("finish");
             eprintln!("finished {}", id.0);
         }
     }

@@ -10,7 +10,7 @@ use frontline_records::{DATABASE_FILE, OpenOptions, Recorder, Store, StoreError}
 use rusqlite::Connection;
 
 mod common;
-use common::{play_to_end, scenario, temp_dir};
+use common::{judged, looked_back, play_to_end, scenario, temp_dir};
 
 /// A records database with a few sessions, closed (its WAL checkpointed away).
 fn records(name: &str) -> PathBuf {
@@ -50,7 +50,7 @@ fn a_newer_schema_is_refused_with_both_versions() {
             error,
             StoreError::NewerSchema {
                 found: 5,
-                known: 1,
+                known: 2,
                 ..
             }
         ),
@@ -59,7 +59,7 @@ fn a_newer_schema_is_refused_with_both_versions() {
     assert!(
         error
             .to_string()
-            .contains("written by a newer Frontline (schema 5, this build knows 1)"),
+            .contains("written by a newer Frontline (schema 5, this build knows 2)"),
         "{error}"
     );
     assert!(matches!(
@@ -156,13 +156,18 @@ fn the_recorder_turns_off_when_the_database_stays_locked() {
     let mut recorder = Recorder::with_store(store, "Ada");
     let caviar = scenario("caviar");
     let mut session = frontline_core::Session::new(caviar.scenario.clone(), 9);
-    recorder.start(&session, &caviar.source, frontline_records::Mode::Coach);
+    recorder.start(
+        &session,
+        &caviar.source,
+        frontline_records::Mode::Coach,
+        None,
+    );
     assert!(recorder.active().is_some());
 
     let holder = Connection::open(&path).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
     session.choose(0).unwrap();
-    recorder.choice(&session);
+    recorder.choice(&session, &judged(&session));
     assert!(!recorder.is_recording());
     let reason = recorder.off_reason().expect("says why");
     assert!(
@@ -173,7 +178,7 @@ fn the_recorder_turns_off_when_the_database_stays_locked() {
 
     // Later calls are silently ignored; nothing more is written.
     session.choose(0).unwrap();
-    recorder.choice(&session);
+    recorder.choice(&session, &judged(&session));
     let attempts = Store::open(&path).unwrap().attempts("Ada").unwrap();
     assert_eq!(attempts.last().unwrap().choices.len(), 0);
 }
@@ -186,7 +191,12 @@ fn a_recorder_that_could_not_open_says_why() {
     let mut recorder = Recorder::off(&error);
     let caviar = scenario("caviar");
     let session = frontline_core::Session::new(caviar.scenario.clone(), 1);
-    recorder.start(&session, &caviar.source, frontline_records::Mode::Exam);
+    recorder.start(
+        &session,
+        &caviar.source,
+        frontline_records::Mode::Exam,
+        None,
+    );
     assert!(!recorder.is_recording());
     assert!(recorder.off_reason().unwrap().contains("damaged"));
     assert_eq!(fs::read(&path).unwrap(), b"not a database");
@@ -198,19 +208,24 @@ fn a_recorder_records_a_whole_session() {
     let mut recorder = Recorder::open(&path, "Ada").unwrap();
     let phone = scenario("phone");
     let mut session = frontline_core::Session::new(phone.scenario.clone(), 4);
-    recorder.start(&session, &phone.source, frontline_records::Mode::Coach);
+    recorder.start(
+        &session,
+        &phone.source,
+        frontline_records::Mode::Coach,
+        None,
+    );
     while session.choose(0).is_ok() {
-        recorder.choice(&session);
+        recorder.choice(&session, &judged(&session));
     }
     let debrief = frontline_core::Debrief::of(&session).expect("ended");
-    recorder.finish(&debrief);
+    recorder.finish(&debrief, &looked_back(&session, &debrief));
     assert!(recorder.is_recording(), "{:?}", recorder.off_reason());
     assert_eq!(recorder.active(), None);
     let best = recorder.best("phone").expect("recorded");
     assert_eq!(best.score(), Some(debrief.score));
     assert_eq!(best.choices.len(), session.steps().len());
     // A choice after the end has no session to go to.
-    recorder.choice(&session);
+    recorder.choice(&session, &judged(&session));
     assert!(
         recorder
             .off_reason()

@@ -6,8 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use frontline_records::command::{ReportArgs, run};
-use frontline_records::{DATABASE_FILE, Store};
+use frontline_records::output::{Files, Outputs, write_reports};
+use frontline_records::{DATABASE_FILE, Filter, OpenOptions, Report, Store, Timestamp};
 
 mod common;
 use common::{play_to_end, scenario, temp_dir};
@@ -20,23 +20,43 @@ fn data(name: &str, trainee: &str) -> PathBuf {
     dir
 }
 
+/// What `frontline report` asks for: the files, and whether to force.
+struct ReportArgs {
+    files: Files,
+    force: bool,
+}
+
 fn args() -> ReportArgs {
     ReportArgs {
-        trainee: None,
-        scenario: None,
-        since: None,
-        html: None,
-        csv: None,
-        xapi: None,
+        files: Files::default(),
         force: false,
     }
 }
 
+/// Reads the records of `data` as `frontline report` does and writes the files.
+fn run(data: &Path, args: ReportArgs) -> Result<(), String> {
+    let database = data.join(DATABASE_FILE);
+    let store = OpenOptions::default()
+        .open_read_only(&database)
+        .map_err(|e| e.to_string())?;
+    let attempts = store
+        .sessions(&Filter::default())
+        .map_err(|e| e.to_string())?;
+    let report = Report::of(&attempts, Filter::default(), Timestamp::now());
+    let outputs = Outputs {
+        database: &database,
+        force: args.force,
+    };
+    write_reports(&report, &attempts, outputs, &args.files).map(drop)
+}
+
 fn html(file: &Path, force: bool) -> ReportArgs {
     ReportArgs {
-        html: Some(file.to_path_buf()),
+        files: Files {
+            html: Some(file.to_path_buf()),
+            ..Files::default()
+        },
         force,
-        ..args()
     }
 }
 
@@ -49,9 +69,11 @@ fn the_records_database_is_never_a_report_target() {
         let error = run(&data, html(&database, force)).expect_err("must refuse");
         assert!(error.contains("records database"), "{error}");
         let xapi = ReportArgs {
-            xapi: Some(database.clone()),
+            files: Files {
+                xapi: Some(database.clone()),
+                ..Files::default()
+            },
             force,
-            ..args()
         };
         assert!(run(&data, xapi).is_err());
     }
@@ -113,9 +135,11 @@ fn csv_and_xapi_refuse_foreign_files_and_replace_their_own() {
     fs::create_dir_all(&tables).unwrap();
     fs::write(tables.join("mistakes.csv"), "budget,2025\n").unwrap();
     let csv = |force| ReportArgs {
-        csv: Some(tables.clone()),
+        files: Files {
+            csv: Some(tables.clone()),
+            ..Files::default()
+        },
         force,
-        ..args()
     };
     let error = run(&data, csv(false)).expect_err("must refuse");
     assert!(error.contains("mistakes.csv"), "{error}");
@@ -129,9 +153,11 @@ fn csv_and_xapi_refuse_foreign_files_and_replace_their_own() {
     let statements = data.join("statements.json");
     fs::write(&statements, "[{\"someone\": \"else\"}]\n").unwrap();
     let xapi = |force| ReportArgs {
-        xapi: Some(statements.clone()),
+        files: Files {
+            xapi: Some(statements.clone()),
+            ..Files::default()
+        },
         force,
-        ..args()
     };
     assert!(run(&data, xapi(false)).is_err());
     run(&data, xapi(true)).unwrap();
@@ -144,7 +170,10 @@ fn csv_cells_that_a_spreadsheet_would_evaluate_are_defused() {
     let data = data("injection", trainee);
     let tables = data.join("tables");
     let csv = ReportArgs {
-        csv: Some(tables.clone()),
+        files: Files {
+            csv: Some(tables.clone()),
+            ..Files::default()
+        },
         ..args()
     };
     run(&data, csv).unwrap();

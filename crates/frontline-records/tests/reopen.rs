@@ -5,7 +5,7 @@
 mod common;
 
 use common::{bundled, temp_dir};
-use frontline_core::runner::PersonalBest;
+use frontline_core::runner::{Feedback, PersonalBest, Retry};
 use frontline_core::{Mode, Playthrough, Prepared, Prompt};
 use std::time::Duration;
 
@@ -108,4 +108,66 @@ fn a_recording_failure_is_told_once() {
         PersonalBest::Unknown,
         "nothing recorded to compare"
     );
+}
+
+#[test]
+fn what_the_trainee_was_told_and_retries_are_kept() {
+    let dir = temp_dir("judged");
+    let mut recorder = Recorder::open(dir.join(DATABASE_FILE), "Ada").unwrap();
+    let b = common::scenario("caviar");
+    let prepared = Prepared::new((*b.scenario).clone(), b.source.as_str());
+    let first = play(&prepared, 3, 1, &mut recorder);
+    let told = first.conclusion().unwrap().clone();
+    let of = told.attempt.expect("recorded");
+    let retry = Retry {
+        of: Some(of),
+        turn: 2,
+    };
+    let mut again = Playthrough::retry(&prepared, &told.record, retry, Mode::Exam).unwrap();
+    again.start(&mut recorder);
+    while let Prompt::Choose { .. } = again.prompt() {
+        again.choose(0, &mut recorder).unwrap();
+    }
+    let retried = again.conclusion().unwrap();
+
+    let attempts = recorder.attempts();
+    let (earlier, later) = (&attempts[0], &attempts[1]);
+    assert_eq!(earlier.retry, None);
+    let mark = later.retry.as_ref().expect("marked as a retry");
+    assert_eq!(
+        (mark.attempt, mark.uuid, mark.turn),
+        (Some(earlier.id), Some(earlier.uuid), 2)
+    );
+    // Each reply's quality and points lost are the runner's, read back.
+    for (attempt, conclusion) in [(earlier, &told), (later, retried)] {
+        let turns = &conclusion.hindsight.turns;
+        assert_eq!(attempt.choices.len(), turns.len());
+        for (choice, turn) in attempt.choices.iter().zip(turns) {
+            assert_eq!(
+                choice.quality,
+                Feedback::of(&choice_of(&prepared, turn)).quality
+            );
+            assert_eq!(choice.lost, turn.before.map(|_| turn.lost()));
+        }
+    }
+    let reopened = later.reopen(&prepared).unwrap();
+    assert_eq!(reopened.conclusion.retry, Some(retry));
+    let note = reopened.note.expect("a retry says so");
+    assert!(
+        note.contains(&format!("took turn 2 of attempt {}", earlier.id)),
+        "{note}"
+    );
+}
+
+fn choice_of(
+    prepared: &Prepared,
+    turn: &frontline_core::review::Turn,
+) -> frontline_core::scenario::Choice {
+    let node = prepared
+        .scenario
+        .nodes
+        .iter()
+        .find(|n| n.id == turn.node)
+        .unwrap();
+    node.choices[turn.chosen.choice].clone()
 }

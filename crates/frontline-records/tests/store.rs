@@ -9,7 +9,7 @@ use frontline_records::{
 };
 
 mod common;
-use common::{bundled, play_recorded, play_to_end, scenario, temp_dir};
+use common::{bundled, judged, looked_back, play_recorded, play_to_end, scenario, temp_dir};
 
 #[test]
 fn every_choice_of_every_bundled_scenario_reads_back() {
@@ -138,32 +138,43 @@ fn misuse_is_refused_and_changes_nothing() {
 
     let fresh = Session::new(Arc::clone(&caviar.scenario), 1);
     let id = store
-        .start_session("Ada", &caviar.scenario, &hash, 1, Mode::Coach)
+        .start_session("Ada", &caviar.scenario, &hash, 1, Mode::Coach, None)
         .unwrap();
-    assert!(
-        misuse(store.record_choice(id, &fresh)),
-        "nothing chosen yet"
-    );
-
     let mut session = fresh.clone();
     session.choose(0).unwrap();
-    store.record_choice(id, &session).unwrap();
-    assert!(misuse(store.record_choice(id, &session)), "recorded twice");
+    let told = judged(&session);
+    assert!(
+        misuse(store.record_choice(id, &fresh, &told)),
+        "nothing chosen yet"
+    );
+    store.record_choice(id, &session, &told).unwrap();
+    assert!(
+        misuse(store.record_choice(id, &session, &told)),
+        "recorded twice"
+    );
 
     let mut other = Session::new(Arc::clone(&phone.scenario), 1);
     other.choose(0).unwrap();
-    assert!(misuse(store.record_choice(id, &other)), "another scenario");
-    assert!(misuse(
-        store.record_choice(frontline_records::SessionId(999), &session)
-    ));
+    assert!(
+        misuse(store.record_choice(id, &other, &judged(&other))),
+        "another scenario"
+    );
+    assert!(misuse(store.record_choice(
+        frontline_records::SessionId(999),
+        &session,
+        &told
+    )));
     assert!(matches!(
-        store.start_session("  ", &caviar.scenario, &hash, 1, Mode::Coach),
+        store.start_session("  ", &caviar.scenario, &hash, 1, Mode::Coach, None),
         Err(StoreError::Misuse(_))
     ));
 
     let (done, ended) = play_to_end(&mut store, "Ada", &caviar, 2, 0);
     let debrief = Debrief::of(&ended).unwrap();
-    assert!(misuse(store.finish(done, &debrief)), "finished twice");
+    assert!(
+        misuse(store.finish(done, &debrief, &looked_back(&ended, &debrief))),
+        "finished twice"
+    );
 
     let attempts = store.attempts("Ada").unwrap();
     assert_eq!(attempts.len(), 2);
@@ -187,4 +198,47 @@ fn a_new_database_has_the_current_schema() {
     assert_eq!(version, SCHEMA_VERSION);
     assert_eq!(mode, "wal");
     assert_eq!(app, frontline_records::APPLICATION_ID);
+}
+
+#[test]
+fn a_schema_1_file_upgrades_in_place_with_nothing_lost() {
+    let path = temp_dir("upgrade").join(DATABASE_FILE);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../src/schema/1.sql"))
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1; PRAGMA application_id = 1179407442;
+             INSERT INTO trainee (id, name) VALUES (1, 'Ada');
+             INSERT INTO session VALUES (1, '123e4567-e89b-42d3-a456-426614174000', 1, 'shop',
+                 'The shop', 'fnv1a128:00', '7', 'coach', '2025-03-01T09:00:00.000Z',
+                 '2025-03-01T09:02:00.000Z', 'happy', 'Promoter', 78, 'B');
+             INSERT INTO choice VALUES (1, 0, 'greet', 1, 'Push the warranty', '[\"Upsell\"]',
+                 '{\"mood\":2}', '2025-03-01T09:01:00.000Z');
+             INSERT INTO choice VALUES (1, 1, 'ask', 0, 'Ask', '[\"Ask\",\"Listen\"]',
+                 '{\"mood\":3}', '2025-03-01T09:02:00.000Z');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let version: i64 = store_version(&path);
+    assert_eq!(version, frontline_records::SCHEMA_VERSION);
+    let attempts = store.attempts("Ada").unwrap();
+    assert_eq!(attempts.len(), 1);
+    let a = &attempts[0];
+    assert_eq!(a.uuid.to_string(), "123e4567-e89b-42d3-a456-426614174000");
+    assert_eq!(a.score(), Some(78));
+    assert_eq!(a.retry, None);
+    // Schema 1 kept only the tags, which decided the quality then.
+    let judged: Vec<(f32, Option<u8>)> = a.choices.iter().map(|c| (c.quality, c.lost)).collect();
+    assert_eq!(judged, [(0.0, None), (1.0, None)]);
+    assert_eq!(a.choices[1].meters["mood"], 3);
+    assert_eq!(store.pending().unwrap(), 0, "the queue starts empty");
+}
+
+fn store_version(path: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap()
 }

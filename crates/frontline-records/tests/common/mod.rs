@@ -2,12 +2,15 @@
 //! a fresh folder per test, and playthroughs recorded through the real runtime.
 #![allow(dead_code)]
 
+pub mod fake_lrs;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use frontline_core::load::Catalog;
-use frontline_core::{Debrief, Scenario, Session, State};
+use frontline_core::runner::Feedback;
+use frontline_core::{Debrief, Hindsight, Scenario, Session, State, Yardstick};
 use frontline_records::{Mode, SessionId, Store, content_hash};
 
 /// A bundled scenario with its file's text.
@@ -61,7 +64,7 @@ pub fn play_recorded(
     let hash = content_hash(&bundled.source);
     let mut session = Session::new(Arc::clone(&bundled.scenario), seed);
     let id = store
-        .start_session(trainee, &bundled.scenario, &hash, seed, mode)
+        .start_session(trainee, &bundled.scenario, &hash, seed, mode, None)
         .expect("session starts");
     for &pick in picks {
         let State::Waiting { .. } = session.state() else {
@@ -69,12 +72,27 @@ pub fn play_recorded(
         };
         let offered = session.offered().len();
         session.choose(pick % offered).expect("offered");
-        store.record_choice(id, &session).expect("choice recorded");
+        store
+            .record_choice(id, &session, &judged(&session))
+            .expect("choice recorded");
     }
     if let Some(debrief) = Debrief::of(&session) {
-        store.finish(id, &debrief).expect("finished");
+        store
+            .finish(id, &debrief, &looked_back(&session, &debrief))
+            .expect("finished");
     }
     (id, session)
+}
+
+/// How the runner judges the session's last reply.
+pub fn judged(session: &Session) -> Feedback {
+    let step = session.steps().last().expect("a reply was made");
+    Feedback::of(&session.scenario().nodes[step.node].choices[step.choice])
+}
+
+/// The debrief's look back at an ended session, as the runner makes it.
+pub fn looked_back(session: &Session, debrief: &Debrief) -> Hindsight {
+    Hindsight::of(session, &Yardstick::of(session.scenario()), debrief.score)
 }
 
 /// Plays to an ending always taking offer `pick`.
