@@ -392,10 +392,18 @@ fn find_duplicates(folder: Res<ScenarioFolder>, mut library: ResMut<Library>) {
     if !library.is_changed() {
         return;
     }
-    let paths: Vec<PathBuf> = library.entries.iter().map(|e| folder.0.join(&e.file)).collect();
+    let paths: Vec<PathBuf> = library
+        .entries
+        .iter()
+        .map(|e| folder.0.join(&e.file))
+        .collect();
     let folder_order = library.entries.iter().zip(&paths).map(|(e, path)| {
         let prepared = e.prepared.as_ref()?;
-        Some((path.as_path(), &*prepared.source, prepared.scenario.id.as_str()))
+        Some((
+            path.as_path(),
+            &*prepared.source,
+            prepared.scenario.id.as_str(),
+        ))
     });
     let duplicates = load::duplicate_ids(folder_order.collect::<Vec<_>>());
     for (index, duplicate) in duplicates.into_iter().enumerate() {

@@ -18,8 +18,14 @@ pub const MISSES_BEFORE_REPLIES: u8 = 2;
 /// (choices as written in the file, with how close the reply came).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Heard {
-    Means { choice: usize, score: f32 },
-    EitherOf { first: (usize, f32), second: (usize, f32) },
+    Means {
+        choice: usize,
+        score: f32,
+    },
+    EitherOf {
+        first: (usize, f32),
+        second: (usize, f32),
+    },
     Nothing,
 }
 
@@ -30,7 +36,10 @@ pub enum Next {
     /// what I meant".
     Confirm { choice: usize, score: f32 },
     /// Ask which of two replies was meant.
-    Ask { first: (usize, f32), second: (usize, f32) },
+    Ask {
+        first: (usize, f32),
+        second: (usize, f32),
+    },
     /// The customer doesn't follow; the trainee says it again.
     Puzzled,
     /// Show the offered replies to pick from.
@@ -127,12 +136,7 @@ mod tests {
         let mut turn = TypedTurn::default();
         assert_eq!(turn.hear("what?", Heard::Nothing), Next::Puzzled);
         assert_eq!(turn.hear("erm", Heard::Nothing), Next::ShowReplies);
-        assert_eq!(
-            turn.picked(),
-            Said::Corrected {
-                text: "erm".into()
-            }
-        );
+        assert_eq!(turn.picked(), Said::Corrected { text: "erm".into() });
         assert!(!turn.picked().recalled());
     }
 

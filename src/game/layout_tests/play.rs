@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use bevy::prelude::Text;
 use frontline_core::explore::prompts;
 use frontline_core::runner::NoJournal;
 use frontline_core::{Mode, Playthrough, Prepared, Prompt};
@@ -14,7 +15,11 @@ use crate::game::screens::{ActivePlay, Results, Screen};
 
 fn bundled(layout: &Layout) -> Vec<Prepared> {
     let library = layout.app.world().resource::<Library>();
-    library.entries.iter().filter_map(|e| e.prepared()).collect()
+    library
+        .entries
+        .iter()
+        .filter_map(|e| e.prepared())
+        .collect()
 }
 
 /// `prepared` played with `seed` along `path` (choices as written), unrecorded.
@@ -27,11 +32,27 @@ fn played(prepared: &Prepared, seed: u64, path: &[usize], mode: Mode) -> Playthr
     play
 }
 
-/// Shows `play` on the conversation screen, entered afresh.
+/// Shows `play` on the conversation screen, entered afresh, and checks that
+/// what is laid out is the prompt or the ending meant.
 fn converse(layout: &mut Layout, play: Playthrough) {
+    let said = match play.prompt() {
+        Prompt::Choose { line, .. } => line.to_string(),
+        _ => play
+            .conclusion()
+            .expect("ended")
+            .debrief
+            .ending_text
+            .clone(),
+    };
     layout.open(Screen::Select);
     layout.app.insert_resource(ActivePlay::new(play, 0));
     layout.open(Screen::Conversation);
+    let world = layout.app.world_mut();
+    let mut texts = world.query::<&Text>();
+    assert!(
+        texts.iter(world).any(|t| t.0.contains(&said)),
+        "the conversation shows «{said}»"
+    );
 }
 
 #[test]

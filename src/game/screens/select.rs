@@ -148,7 +148,12 @@ fn spawn_list(
                     });
             }
             for warning in &library.warnings {
-                parent.spawn(theme::text(&fonts, warning.to_string(), 0.75, palette::TEXT_DIM));
+                parent.spawn(theme::text(
+                    &fonts,
+                    warning.to_string(),
+                    0.75,
+                    palette::TEXT_DIM,
+                ));
             }
             if library.entries.is_empty() {
                 parent.spawn(theme::text(

@@ -319,19 +319,31 @@ fn a_second_file_with_a_taken_id_is_broken_and_a_misnamed_file_is_named() {
     app.update();
     app.update();
     let shown = texts(&mut app);
-    let broken = shown
+    assert!(
+        shown.iter().any(|t| t == "Broken: zz_copy.scenario.ron"),
+        "the copy is listed as broken: {shown:?}"
+    );
+    let why = shown
         .iter()
-        .find(|t| t.starts_with("Broken: zz_copy.scenario.ron"))
-        .unwrap_or_else(|| panic!("the copy is listed as broken: {shown:?}"));
-    assert!(broken.contains("duplicate scenario id `caviar`"), "{broken}");
-    assert!(broken.contains("caviar.scenario.ron:"), "names the first: {broken}");
-    assert!(!shown.iter().any(|t| t.contains("A copy under the sea")), "{shown:?}");
+        .find(|t| t.contains("duplicate scenario id `caviar`"))
+        .unwrap_or_else(|| panic!("says why: {shown:?}"));
+    assert!(
+        why.contains("caviar.scenario.ron:"),
+        "names the first: {why}"
+    );
+    assert!(
+        !shown.iter().any(|t| t.contains("A copy under the sea")),
+        "{shown:?}"
+    );
     assert!(
         shown.iter().any(|t| t.contains("`notes.ron` is not named")),
         "{shown:?}"
     );
     assert_eq!(
-        app.world().resource::<Library>().get("caviar").map(|e| e.file.as_str()),
+        app.world()
+            .resource::<Library>()
+            .get("caviar")
+            .map(|e| e.file.as_str()),
         Some("caviar.scenario.ron"),
         "the first file keeps the id"
     );
