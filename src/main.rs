@@ -23,11 +23,11 @@ fn main() -> ExitCode {
     let scenarios = paths::scenarios_dir(cli.scenarios);
     let data = cli.data.unwrap_or_else(frontline_records::default_data_dir);
     match cli.command {
-        None => play_game(scenarios, data, &PlayArgs::default()),
+        None => play_game(scenarios, data, &PlayArgs::default(), cli.lrs.as_deref()),
         Some(Command::Play(args)) if args.text => {
             play_text::run(&scenarios, &data, cli.lrs.as_deref(), &args)
         }
-        Some(Command::Play(args)) => play_game(scenarios, data, &args),
+        Some(Command::Play(args)) => play_game(scenarios, data, &args, cli.lrs.as_deref()),
         Some(Command::Validate { paths }) => validate::run(&commands::resolve(&scenarios, paths)),
         Some(Command::List) => list::run(&scenarios),
         Some(Command::Check { paths, format }) => {
@@ -41,11 +41,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn play_game(scenarios: PathBuf, data: PathBuf, args: &PlayArgs) -> ExitCode {
+fn play_game(scenarios: PathBuf, data: PathBuf, args: &PlayArgs, lrs: Option<&str>) -> ExitCode {
     let folders = game::Folders {
         scenarios: paths::absolute(scenarios),
         assets: paths::assets_dir(),
         data,
     };
-    game::run(folders, args)
+    game::run(folders, args, lrs)
 }

@@ -22,9 +22,12 @@ use bevy::prelude::*;
 use bevy::winit::WinitSettings;
 
 use crate::cli::PlayArgs;
+use crate::commands::USAGE_OR_IO;
+use frontline_records::lrs::Lrs;
 use library::ScenarioFolder;
 use profile::ProfileFile;
 use records::DataFolder;
+use records::RecordStore;
 use screens::{NextSeed, StartWith};
 
 /// Where the game reads and writes.
@@ -34,8 +37,9 @@ pub struct Folders {
     pub data: PathBuf,
 }
 
-/// Opens the game window; returns when it closes.
-pub fn run(folders: Folders, args: &PlayArgs) -> ExitCode {
+/// Opens the game window; returns when it closes. `lrs` is the learning
+/// record store named on the command line, if any.
+pub fn run(folders: Folders, args: &PlayArgs, lrs: Option<&str>) -> ExitCode {
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         eprintln!(
             "frontline: no display found (DISPLAY and WAYLAND_DISPLAY are unset). \
@@ -43,6 +47,13 @@ pub fn run(folders: Folders, args: &PlayArgs) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
+    let store = match Lrs::configured(lrs, &folders.data) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("frontline: {e}");
+            return ExitCode::from(USAGE_OR_IO);
+        }
+    };
     let mut app = App::new();
     library::register_source(&mut app, &folders.scenarios);
     app.add_plugins(
@@ -66,6 +77,7 @@ pub fn run(folders: Folders, args: &PlayArgs) -> ExitCode {
         scenarios: folders.scenarios,
         data: folders.data,
     });
+    app.insert_resource(RecordStore(store));
     app.insert_resource(NextSeed(args.seed));
     if let Some(id) = &args.scenario {
         app.insert_resource(StartWith(id.clone()));

@@ -75,3 +75,40 @@ fn exam_mode_shows_no_meters_tags_or_feedback_until_the_debrief() {
     std::fs::remove_dir_all(dir).unwrap();
     std::fs::remove_dir_all(dir2).unwrap();
 }
+
+#[test]
+fn results_the_record_store_has_not_taken_yet_are_counted_in_a_corner() {
+    use crate::game::records::RecordStore;
+    use frontline_records::lrs::Lrs;
+
+    let dir = super::scratch("waiting");
+    let mut app = super::app(&dir);
+    // A store nobody listens at: every statement stays in the queue.
+    let nowhere = Lrs::new("http://127.0.0.1:9/xapi/", None, None).unwrap();
+    app.insert_resource(RecordStore(Some(nowhere)));
+    super::update_until(&mut app, "the library", super::loaded(&dir));
+    let waiting = |app: &mut App| {
+        texts(app)
+            .into_iter()
+            .find(|t| t.starts_with("Results waiting to be sent"))
+    };
+    app.world_mut()
+        .resource_mut::<crate::game::profile::Profile>()
+        .trainee = "Ada".into();
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Select);
+    app.update();
+    assert_eq!(waiting(&mut app), None, "nothing recorded, nothing waits");
+    press(&mut app, KeyCode::Digit1);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, digit(0));
+    super::update_until(&mut app, "the note", |w| {
+        w.resource::<Records>().0.pending() > 0
+    });
+    app.update();
+    let note = waiting(&mut app).expect("the note is shown");
+    let count: usize = note.rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(count >= 2, "the session's start and the reply wait: {note}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
