@@ -10,7 +10,8 @@
 use serde::Serialize;
 
 use crate::practice::{Pillar, Practice};
-use crate::scenario::{Choice, Node};
+use crate::runner::Feedback;
+use crate::scenario::Node;
 use crate::scoring::Tally;
 use crate::session::Session;
 use crate::yardstick::Yardstick;
@@ -22,22 +23,22 @@ pub struct Reply {
     pub choice: usize,
     pub text: String,
     pub tags: Vec<Practice>,
+    /// How the reply is judged (0..=1), as the trainee was told; `None` for
+    /// a reply that is not scored.
+    pub quality: Option<f32>,
     pub feedback: String,
 }
 
 impl Reply {
     fn of(node: &Node, choice: usize) -> Reply {
-        let Choice {
-            text,
-            tags,
-            feedback,
-            ..
-        } = &node.choices[choice];
+        let written = &node.choices[choice];
+        let judged = Feedback::of(written);
         Reply {
             choice,
-            text: text.clone(),
-            tags: tags.clone(),
-            feedback: feedback.clone(),
+            text: written.text.clone(),
+            quality: judged.scored.then_some(judged.quality),
+            tags: judged.tags,
+            feedback: judged.text,
         }
     }
 }

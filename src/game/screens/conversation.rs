@@ -237,7 +237,10 @@ fn told_card(fonts: &Fonts, told: &Told) -> impl Bundle {
     let (tags, color, why) = match &told.feedback {
         Some(feedback) => {
             let tags: Vec<String> = feedback.tags.iter().map(ToString::to_string).collect();
-            let color = quality_color(feedback.quality);
+            let color = match feedback.scored {
+                true => quality_color(feedback.quality),
+                false => palette::TEXT_DIM,
+            };
             (tags.join(" · "), color, feedback.text.clone())
         }
         None => (String::new(), palette::TEXT_DIM, String::new()),

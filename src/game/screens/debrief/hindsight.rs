@@ -63,7 +63,6 @@ fn costly_turn(parent: &mut ChildSpawnerCommands, fonts: &Fonts, turn: &Turn) {
 
 fn reply_text(fonts: &Fonts, who: &str, reply: &Reply) -> impl Bundle {
     let tags: Vec<String> = reply.tags.iter().map(ToString::to_string).collect();
-    let quality = frontline_core::scoring::choice_quality(&reply.tags);
     let tags = if tags.is_empty() {
         String::new()
     } else {
@@ -73,7 +72,7 @@ fn reply_text(fonts: &Fonts, who: &str, reply: &Reply) -> impl Bundle {
         fonts,
         format!("{who}: {}{tags}", reply.text),
         0.85,
-        quality_color(quality),
+        reply.quality.map_or(palette::TEXT_DIM, quality_color),
     )
 }
 
