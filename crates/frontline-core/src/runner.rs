@@ -16,6 +16,7 @@ use crate::scenario::{Choice, Scenario};
 use crate::scoring::{Debrief, choice_quality};
 use crate::script::Script;
 use crate::session::{Prompt, Session, SessionError, SessionRecord, State};
+use crate::typing::Said;
 use crate::yardstick::Yardstick;
 
 /// Coach mode shows feedback after each reply; exam mode holds it to the end.
@@ -64,7 +65,7 @@ pub trait Journal {
     fn start(&mut self, session: &Session, source: &str, mode: Mode, retry: Option<Retry>);
     /// The session's last step was just taken, and judged as `judged` says
     /// (shown at once in coach mode, in the debrief in exam mode).
-    fn choice(&mut self, session: &Session, judged: &Feedback);
+    fn choice(&mut self, session: &Session, judged: &Feedback, said: &Said);
     /// The session ended with this debrief, and `hindsight` says where the
     /// points went; returns the attempt's id.
     fn finish(&mut self, debrief: &Debrief, hindsight: &Hindsight) -> Option<i64>;
@@ -80,7 +81,7 @@ pub struct NoJournal;
 
 impl Journal for NoJournal {
     fn start(&mut self, _: &Session, _: &str, _: Mode, _: Option<Retry>) {}
-    fn choice(&mut self, _: &Session, _: &Feedback) {}
+    fn choice(&mut self, _: &Session, _: &Feedback, _: &Said) {}
     fn finish(&mut self, _: &Debrief, _: &Hindsight) -> Option<i64> {
         None
     }
@@ -201,6 +202,8 @@ pub struct Conclusion {
     pub attempt: Option<i64>,
     /// The session, to replay or retry it.
     pub record: SessionRecord,
+    /// How each reply was given (picked, or typed and in what words).
+    pub said: Vec<Said>,
 }
 
 #[derive(Debug, Clone)]
@@ -209,6 +212,8 @@ pub struct Playthrough {
     session: Session,
     mode: Mode,
     retry: Option<Retry>,
+    /// How each reply of the session was given, one per step.
+    said: Vec<Said>,
     conclusion: Option<Conclusion>,
 }
 
@@ -221,6 +226,7 @@ impl Playthrough {
             prepared: prepared.clone(),
             mode,
             retry: None,
+            said: Vec::new(),
             conclusion: None,
         }
     }
@@ -233,6 +239,7 @@ impl Playthrough {
             prepared: prepared.clone(),
             mode,
             retry: None,
+            said: Vec::new(),
             conclusion: None,
         }
     }
@@ -255,6 +262,7 @@ impl Playthrough {
             prepared: prepared.clone(),
             mode,
             retry: Some(retry),
+            said: vec![Said::Picked; earlier],
             conclusion: None,
         })
     }
@@ -263,11 +271,11 @@ impl Playthrough {
     pub fn start(&mut self, journal: &mut dyn Journal) {
         let mut session = Session::new(Arc::clone(&self.prepared.scenario), self.session.seed());
         journal.start(&session, &self.prepared.source, self.mode, self.retry);
-        for step in self.session.steps() {
+        for (step, said) in self.session.steps().iter().zip(&self.said) {
             // Replaying what was already replayed once cannot fail.
             if session.choose_written(step.choice).is_ok() {
                 let choice = &session.scenario().nodes[step.node].choices[step.choice];
-                journal.choice(&session, &Feedback::of(choice));
+                journal.choice(&session, &Feedback::of(choice), said);
             }
         }
     }
@@ -323,12 +331,24 @@ impl Playthrough {
         choice: usize,
         journal: &mut dyn Journal,
     ) -> Result<Told, SessionError> {
+        self.choose_said(choice, Said::Picked, journal)
+    }
+
+    /// Takes a choice by its index in the file, given as `said` (e.g. typed
+    /// in the trainee's own words and read as this choice).
+    pub fn choose_said(
+        &mut self,
+        choice: usize,
+        said: Said,
+        journal: &mut dyn Journal,
+    ) -> Result<Told, SessionError> {
         let before = self.session.meters().to_vec();
         let step = self.session.choose_written(choice)?;
         let (node, choice) = (step.node, step.choice);
         let choice = &self.session.scenario().nodes[node].choices[choice];
         let judged = Feedback::of(choice);
-        journal.choice(&self.session, &judged);
+        journal.choice(&self.session, &judged, &said);
+        self.said.push(said);
         let coach = self.mode == Mode::Coach;
         let feedback = coach.then_some(judged);
         let meters = coach.then(|| {
@@ -355,7 +375,9 @@ impl Playthrough {
 
     fn conclude(&mut self, debrief: Debrief, journal: &mut dyn Journal) {
         let previous = journal.best(&debrief.scenario);
+        // Points lost are measured on the choices, before any recall bonus.
         let hindsight = Hindsight::of(&self.session, &self.prepared.yardstick, debrief.score);
+        let debrief = debrief.with_recall(&self.said);
         let attempt = journal.finish(&debrief, &hindsight);
         let personal_best = match (attempt, previous) {
             (None, _) => PersonalBest::Unknown,
@@ -373,16 +395,19 @@ impl Playthrough {
             retry: self.retry,
             attempt,
             record: self.session.record(),
+            said: self.said.clone(),
             debrief,
         });
     }
 }
 
 /// The conclusion of a recorded session, rebuilt through the runtime from its
-/// seed and choices; `None` if they no longer replay to an ending.
+/// seed and choices and how each reply was given (`said`; empty when every
+/// reply was picked); `None` if they no longer replay to an ending.
 pub fn reopen(
     prepared: &Prepared,
     record: &SessionRecord,
+    said: &[Said],
     mode: Mode,
     attempt: Option<i64>,
 ) -> Result<Option<Conclusion>, SessionError> {
@@ -395,6 +420,7 @@ pub fn reopen(
         retry: None,
         attempt,
         record: record.clone(),
-        debrief,
+        said: said.to_vec(),
+        debrief: debrief.with_recall(said),
     }))
 }

@@ -7,6 +7,7 @@ use crate::format::Outcome;
 use crate::practice::{Pillar, Practice};
 use crate::scenario::{Choice, Scenario};
 use crate::session::{Session, State};
+use crate::typing::Said;
 
 /// Share of the score from the meters; the rest comes from the practices.
 pub const CUSTOMER_WEIGHT: f32 = 0.6;
@@ -107,10 +108,33 @@ impl Tally {
 /// that half, which it is but for rounding error: 98.5 must not come out as
 /// 98.49999 and round down.
 pub fn score(customer: f64, practice: f64) -> u8 {
+    rounded(raw_score(customer, practice))
+}
+
+fn raw_score(customer: f64, practice: f64) -> f64 {
     let customer_points = f64::from((100.0 * CUSTOMER_WEIGHT).round());
-    let raw = customer_points * customer + (100.0 - customer_points) * practice;
+    customer_points * customer + (100.0 - customer_points) * practice
+}
+
+fn rounded(raw: f64) -> u8 {
     let raw = (raw * 1e9).round() / 1e9;
     raw.round().clamp(0.0, 100.0) as u8
+}
+
+/// Points on top of the practice part for replies recalled in the trainee's
+/// own words rather than picked: all of them when every scored reply was
+/// typed and good practice (see `docs/scoring.md`).
+pub const RECALL_POINTS: f64 = 5.0;
+
+/// The recall bonus of a session played with typed replies.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Recall {
+    /// Scored turns answered in the trainee's own words.
+    pub turns: usize,
+    /// Scored turns in all.
+    pub of: usize,
+    /// Points it added to the score (less than earned only at 100).
+    pub points: u8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -188,6 +212,9 @@ pub struct Debrief {
     pub steps: Vec<StepReview>,
     /// Meters at the start and after each choice.
     pub meter_trace: Vec<Vec<i32>>,
+    /// Set when replies were typed: what recalling them in the trainee's own
+    /// words added, already in `score` and `grade`.
+    pub recall: Option<Recall>,
 }
 
 impl Debrief {
@@ -239,7 +266,42 @@ impl Debrief {
             pillars,
             steps,
             meter_trace,
+            recall: None,
         })
+    }
+
+    /// This debrief with the recall bonus, for a session whose replies were
+    /// given as `said` (one per step); unchanged when every reply was picked.
+    /// Each scored reply typed in the trainee's own words earns its quality's
+    /// share of [`RECALL_POINTS`].
+    pub fn with_recall(mut self, said: &[Said]) -> Debrief {
+        if said.iter().all(|s| *s == Said::Picked) {
+            return self;
+        }
+        let scored: Vec<(&StepReview, &Said)> = self
+            .steps
+            .iter()
+            .zip(said)
+            .filter(|(s, _)| s.scored)
+            .collect();
+        let recalled: Vec<f64> = scored
+            .iter()
+            .filter(|(_, said)| said.recalled())
+            .map(|(step, _)| f64::from(step.quality))
+            .collect();
+        let share = match scored.len() {
+            0 => 0.0,
+            n => recalled.iter().sum::<f64>() / n as f64,
+        };
+        let before = self.score;
+        self.score = rounded(raw_score(self.customer, self.practice) + RECALL_POINTS * share);
+        self.grade = Grade::from_score(self.score);
+        self.recall = Some(Recall {
+            turns: recalled.len(),
+            of: scored.len(),
+            points: self.score.saturating_sub(before),
+        });
+        self
     }
 }
 

@@ -8,7 +8,7 @@
 //! means none of them puzzles the customer, and after
 //! [`MISSES_BEFORE_REPLIES`] such replies the offered replies are shown.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How many replies that mean nothing on offer a trainee types before the
 /// offered replies are shown.
@@ -47,7 +47,7 @@ pub enum Next {
 }
 
 /// How the trainee gave a reply; recorded with the choice.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "said", rename_all = "snake_case")]
 pub enum Said {
     /// Picked from the replies shown.

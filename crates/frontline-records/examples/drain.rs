@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use frontline_core::typing::Said;
 use frontline_core::{Grade, Mode, Outcome, Practice};
 use frontline_records::lrs::{Client, Lrs, drain};
 use frontline_records::{Attempt, Finish, OpenOptions, RecordedChoice, SessionId, Timestamp, xapi};
@@ -94,6 +95,7 @@ fn session(n: usize) -> Attempt {
                 tags: vec![Practice::Ask, Practice::Listen],
                 meters: BTreeMap::from([("mood".into(), 3), ("trust".into(), 2)]),
                 at: at(i64::from(step) + 1),
+                said: Said::Picked,
             })
             .collect(),
     }

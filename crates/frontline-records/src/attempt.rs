@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use frontline_core::typing::Said;
 use frontline_core::{Grade, Outcome, Practice};
 use serde::Serialize;
 use uuid::Uuid;
@@ -88,6 +89,8 @@ pub struct RecordedChoice {
     pub tags: Vec<Practice>,
     pub meters: BTreeMap<String, i32>,
     pub at: Timestamp,
+    /// How the reply was given: picked, or typed and in what words.
+    pub said: Said,
 }
 
 impl RecordedChoice {

@@ -5,6 +5,7 @@
 //! [`Playthrough`]: frontline_core::Playthrough
 
 use frontline_core::runner::{self, Feedback, Journal, Mode, Retry};
+use frontline_core::typing::Said;
 use frontline_core::{Conclusion, Debrief, Hindsight, Prepared, Session, SessionRecord};
 
 use crate::attempt::Attempt;
@@ -16,8 +17,8 @@ impl Journal for Recorder {
         Recorder::start(self, session, source, mode, retry);
     }
 
-    fn choice(&mut self, session: &Session, judged: &Feedback) {
-        Recorder::choice(self, session, judged);
+    fn choice(&mut self, session: &Session, judged: &Feedback, said: &Said) {
+        Recorder::choice(self, session, judged, said);
     }
 
     fn finish(&mut self, debrief: &Debrief, hindsight: &Hindsight) -> Option<i64> {
@@ -56,6 +57,15 @@ impl Attempt {
         }
     }
 
+    /// How each reply was given; empty when every one was picked.
+    pub fn said(&self) -> Vec<Said> {
+        let said: Vec<Said> = self.choices.iter().map(|c| c.said.clone()).collect();
+        match said.iter().all(|s| *s == Said::Picked) {
+            true => Vec::new(),
+            false => said,
+        }
+    }
+
     /// Rebuilds the debrief of this finished attempt on `prepared` (today's
     /// version of its scenario).
     pub fn reopen(&self, prepared: &Prepared) -> Result<Reopened, String> {
@@ -65,9 +75,15 @@ impl Attempt {
                 self.id, self.scenario
             )
         };
-        let mut conclusion = runner::reopen(prepared, &self.record(), self.mode, Some(self.id.0))
-            .map_err(|e| unplayable(e.to_string()))?
-            .ok_or_else(|| unplayable("its choices no longer reach an ending".into()))?;
+        let mut conclusion = runner::reopen(
+            prepared,
+            &self.record(),
+            &self.said(),
+            self.mode,
+            Some(self.id.0),
+        )
+        .map_err(|e| unplayable(e.to_string()))?
+        .ok_or_else(|| unplayable("its choices no longer reach an ending".into()))?;
         conclusion.retry = self.retry.as_ref().map(|r| Retry {
             of: r.attempt.map(|a| a.0),
             turn: r.turn as usize,

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use frontline_core::scoring::choice_quality;
+use frontline_core::typing::Said;
 use frontline_core::{Grade, Outcome, Practice};
 use rusqlite::{Connection, Row};
 use serde::Serialize;
@@ -62,7 +63,7 @@ pub(crate) fn read(
         .collect();
     let mut choices = conn.prepare_cached(&format!(
         "SELECT c.session, c.step, c.node, c.choice_index, c.choice_text, c.tags, c.meters, c.at,
-                c.quality, c.lost
+                c.quality, c.lost, c.typed, c.understood, c.match_score
          FROM choice c JOIN session s ON s.id = c.session JOIN trainee t ON t.id = s.trainee
          WHERE {MATCHES} ORDER BY c.session, c.step"
     ))?;
@@ -213,6 +214,17 @@ fn recorded_choice(row: &Row) -> Parsed<RecordedChoice> {
     let at: String = row.get(7)?;
     let quality: Option<f32> = row.get(8)?;
     let lost: Option<u8> = row.get(9)?;
+    let said = match (
+        row.get::<_, Option<String>>(10)?,
+        row.get::<_, Option<bool>>(11)?,
+    ) {
+        (Some(text), Some(true)) => Said::Typed {
+            text,
+            score: row.get::<_, Option<f32>>(12)?.unwrap_or_default(),
+        },
+        (Some(text), _) => Said::Corrected { text },
+        (None, _) => Said::Picked,
+    };
     let (node, index, text) = (row.get(2)?, row.get(3)?, row.get(4)?);
     let parse = || {
         let tags: Vec<Practice> =
@@ -229,6 +241,7 @@ fn recorded_choice(row: &Row) -> Parsed<RecordedChoice> {
             tags,
             meters: serde_json::from_str(&meters).map_err(|e| format!("unreadable meters: {e}"))?,
             at: timestamp(&at, "choice")?,
+            said,
         })
     };
     Ok(parse().map_err(|detail: String| format!("choice {step} of session {session}: {detail}")))

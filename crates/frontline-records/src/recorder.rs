@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
 use frontline_core::runner::{Feedback, Retry};
+use frontline_core::typing::Said;
 use frontline_core::{Debrief, Hindsight, Session};
 
 use crate::attempt::{Attempt, Mode, SessionId};
@@ -110,9 +111,9 @@ impl Recorder {
 
     /// Records the choice just made, as it was judged; call it after each
     /// `Session::choose`.
-    pub fn choice(&mut self, session: &Session, judged: &Feedback) {
+    pub fn choice(&mut self, session: &Session, judged: &Feedback, said: &Said) {
         if let Some(id) = self.active_or_off("a choice") {
-            self.with(|store| store.record_choice(id, session, judged));
+            self.with(|store| store.record_choice(id, session, judged, said));
         }
     }
 

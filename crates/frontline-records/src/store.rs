@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use frontline_core::runner::{Feedback, Retry};
+use frontline_core::typing::Said;
 use frontline_core::{Debrief, Hindsight, Scenario, Session};
 use rusqlite::{
     Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params,
@@ -179,6 +180,7 @@ impl Store {
         id: SessionId,
         session: &Session,
         judged: &Feedback,
+        said: &Said,
     ) -> Result<(), StoreError> {
         let Some(step) = session.steps().last() else {
             return Err(StoreError::Misuse(format!(
@@ -199,14 +201,20 @@ impl Store {
         let meters = serde_json::to_string(&meters).unwrap_or_else(|_| "{}".into());
         let now = (self.clock)().to_string();
         let queued = self.queue;
+        let score = match said {
+            Said::Typed { score, .. } => Some(*score),
+            _ => None,
+        };
         self.write(|tx| {
             if let Err(e) = open_session(tx, id, &scenario.id)? {
                 return Ok(Err(e));
             }
             let inserted = tx.execute(
-                "INSERT INTO choice (session, step, node, choice_index, choice_text, tags, meters, at, quality)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![id.0, number as i64, node.id, step.choice as i64, choice.text, tags, meters, now, judged.quality],
+                "INSERT INTO choice (session, step, node, choice_index, choice_text, tags, meters, at, quality,
+                                     typed, understood, match_score)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![id.0, number as i64, node.id, step.choice as i64, choice.text, tags, meters, now, judged.quality,
+                        said.text(), said.text().map(|_| said.recalled()), score],
             );
             match inserted {
                 Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {

@@ -14,6 +14,7 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::Duration;
 
+use frontline_core::typing::Said;
 use frontline_core::{Debrief, Session};
 use frontline_records::{DATABASE_FILE, Filter, Mode, Store, Verdict, content_hash};
 use rand::rngs::SmallRng;
@@ -152,7 +153,7 @@ fn write_forever(path: &Path) -> ! {
                 break;
             }
             store
-                .record_choice(id, &session, &judged(&session))
+                .record_choice(id, &session, &judged(&session), &Said::Picked)
                 .expect("record");
             eprintln!("committed {} {}", id.0, session.steps().len() - 1);
         }

@@ -2,6 +2,7 @@
 //! error with a message a person can act on, and the file is left byte for
 //! byte as it was.
 
+use frontline_core::typing::Said;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -167,7 +168,7 @@ fn the_recorder_turns_off_when_the_database_stays_locked() {
     let holder = Connection::open(&path).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
     session.choose(0).unwrap();
-    recorder.choice(&session, &judged(&session));
+    recorder.choice(&session, &judged(&session), &Said::Picked);
     assert!(!recorder.is_recording());
     let reason = recorder.off_reason().expect("says why");
     assert!(
@@ -178,7 +179,7 @@ fn the_recorder_turns_off_when_the_database_stays_locked() {
 
     // Later calls are silently ignored; nothing more is written.
     session.choose(0).unwrap();
-    recorder.choice(&session, &judged(&session));
+    recorder.choice(&session, &judged(&session), &Said::Picked);
     let attempts = Store::open(&path).unwrap().attempts("Ada").unwrap();
     assert_eq!(attempts.last().unwrap().choices.len(), 0);
 }
@@ -215,7 +216,7 @@ fn a_recorder_records_a_whole_session() {
         None,
     );
     while session.choose(0).is_ok() {
-        recorder.choice(&session, &judged(&session));
+        recorder.choice(&session, &judged(&session), &Said::Picked);
     }
     let debrief = frontline_core::Debrief::of(&session).expect("ended");
     recorder.finish(&debrief, &looked_back(&session, &debrief));
@@ -225,7 +226,7 @@ fn a_recorder_records_a_whole_session() {
     assert_eq!(best.score(), Some(debrief.score));
     assert_eq!(best.choices.len(), session.steps().len());
     // A choice after the end has no session to go to.
-    recorder.choice(&session, &judged(&session));
+    recorder.choice(&session, &judged(&session), &Said::Picked);
     assert!(
         recorder
             .off_reason()

@@ -171,3 +171,44 @@ fn choice_of(
         .unwrap();
     node.choices[turn.chosen.choice].clone()
 }
+
+#[test]
+fn typed_replies_are_kept_with_their_words_and_reopen_with_their_recall_bonus() {
+    use frontline_core::typing::Said;
+
+    let dir = temp_dir("typed");
+    let mut recorder = Recorder::open(dir.join(DATABASE_FILE), "Ada").unwrap();
+    let b = &bundled()[0];
+    let prepared = Prepared::new((*b.scenario).clone(), b.source.as_str());
+    let mut played = Playthrough::new(&prepared, 2, Mode::Coach);
+    played.start(&mut recorder);
+    let mut given = Vec::new();
+    while let Prompt::Choose { offers, .. } = played.prompt() {
+        let choice = offers[0].choice;
+        let said = match given.len() % 3 {
+            0 => Said::Typed {
+                text: format!("in my words, turn {}", given.len() + 1),
+                score: 0.75,
+            },
+            1 => Said::Corrected {
+                text: "something else".into(),
+            },
+            _ => Said::Picked,
+        };
+        given.push(said.clone());
+        played.choose_said(choice, said, &mut recorder).unwrap();
+    }
+    let told = played.conclusion().unwrap();
+    assert!(
+        told.debrief.recall.is_some(),
+        "typed replies earn a recall figure"
+    );
+    let attempt = recorder.attempts().pop().unwrap();
+    let kept: Vec<Said> = attempt.choices.iter().map(|c| c.said.clone()).collect();
+    assert_eq!(kept, given, "the words and how they were read are kept");
+    assert_eq!(attempt.score(), Some(told.debrief.score));
+    let reopened = attempt.reopen(&prepared).unwrap();
+    assert_eq!(reopened.note, None);
+    assert_eq!(reopened.conclusion.debrief, told.debrief);
+    assert_eq!(reopened.conclusion.said, given);
+}

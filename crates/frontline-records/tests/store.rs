@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use frontline_core::typing::Said;
 use frontline_core::{Debrief, Session};
 use frontline_records::{
     DATABASE_FILE, Mode, SCHEMA_VERSION, Store, StoreError, Verdict, content_hash,
@@ -144,25 +145,28 @@ fn misuse_is_refused_and_changes_nothing() {
     session.choose(0).unwrap();
     let told = judged(&session);
     assert!(
-        misuse(store.record_choice(id, &fresh, &told)),
+        misuse(store.record_choice(id, &fresh, &told, &Said::Picked)),
         "nothing chosen yet"
     );
-    store.record_choice(id, &session, &told).unwrap();
+    store
+        .record_choice(id, &session, &told, &Said::Picked)
+        .unwrap();
     assert!(
-        misuse(store.record_choice(id, &session, &told)),
+        misuse(store.record_choice(id, &session, &told, &Said::Picked)),
         "recorded twice"
     );
 
     let mut other = Session::new(Arc::clone(&phone.scenario), 1);
     other.choose(0).unwrap();
     assert!(
-        misuse(store.record_choice(id, &other, &judged(&other))),
+        misuse(store.record_choice(id, &other, &judged(&other), &Said::Picked)),
         "another scenario"
     );
     assert!(misuse(store.record_choice(
         frontline_records::SessionId(999),
         &session,
-        &told
+        &told,
+        &Said::Picked
     )));
     assert!(matches!(
         store.start_session("  ", &caviar.scenario, &hash, 1, Mode::Coach, None),

@@ -12,6 +12,13 @@ ALTER TABLE session ADD COLUMN retry_turn INTEGER CHECK (retry_turn >= 1);
 ALTER TABLE choice ADD COLUMN quality REAL CHECK (quality BETWEEN 0 AND 1);
 ALTER TABLE choice ADD COLUMN lost INTEGER CHECK (lost BETWEEN 0 AND 100);
 
+-- A reply typed in the trainee's own words: the words, whether they were read
+-- as this reply (1) or it was then picked from the replies shown (0), and how
+-- close the reading came; all NULL for a reply picked from the start.
+ALTER TABLE choice ADD COLUMN typed TEXT;
+ALTER TABLE choice ADD COLUMN understood INTEGER CHECK (understood IN (0, 1));
+ALTER TABLE choice ADD COLUMN match_score REAL;
+
 -- xAPI statements waiting to be sent, queued in the transaction of the event
 -- they describe; a statement leaves the queue once the store has it.
 CREATE TABLE outbox (

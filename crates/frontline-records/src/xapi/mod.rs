@@ -11,6 +11,7 @@ mod statement;
 
 use std::collections::BTreeMap;
 
+use frontline_core::typing::Said;
 use serde_json::{Number, Value};
 
 pub use read::attempts;
@@ -164,6 +165,7 @@ pub fn answered(a: &Attempt, c: &RecordedChoice) -> Statement {
                 tags: Some(c.tags.clone()),
                 meters: Some(c.meters.clone()),
                 quality: Some(c.quality),
+                said: (c.said != Said::Picked).then(|| c.said.clone()),
                 ..ResultExtensions::default()
             },
             score: None,

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use ::uuid::Uuid;
 use frontline_core::scoring::choice_quality;
+use frontline_core::typing::Said;
 use frontline_core::{Grade, Mode};
 
 use super::{ANSWERED, ATTEMPTED, COMPLETED, Statement, scenario_iri};
@@ -118,6 +119,7 @@ fn choice(a: &Attempt, step: u32, s: &Statement) -> Option<RecordedChoice> {
         tags,
         meters: extensions.meters.clone().unwrap_or_default(),
         at: Timestamp::parse(&s.timestamp)?,
+        said: extensions.said.clone().unwrap_or(Said::Picked),
     })
 }
 

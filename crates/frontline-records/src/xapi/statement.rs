@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use frontline_core::Practice;
+use frontline_core::typing::Said;
 use serde::{Deserialize, Serialize};
 use serde_json::Number;
 use uuid::Uuid;
@@ -136,6 +137,13 @@ pub struct ResultExtensions {
         skip_serializing_if = "Option::is_none"
     )]
     pub quality: Option<f32>,
+    /// How a typed reply was given: the trainee's words and how they were read.
+    #[serde(
+        rename = "https://frontline.example/xapi/extensions/said",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub said: Option<Said>,
     #[serde(
         rename = "https://frontline.example/xapi/extensions/ending",
         default,

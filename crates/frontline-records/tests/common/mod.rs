@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use frontline_core::load::Catalog;
 use frontline_core::runner::Feedback;
+use frontline_core::typing::Said;
 use frontline_core::{Debrief, Hindsight, Scenario, Session, State, Yardstick};
 use frontline_records::{Mode, SessionId, Store, content_hash};
 
@@ -73,7 +74,7 @@ pub fn play_recorded(
         let offered = session.offered().len();
         session.choose(pick % offered).expect("offered");
         store
-            .record_choice(id, &session, &judged(&session))
+            .record_choice(id, &session, &judged(&session), &Said::Picked)
             .expect("choice recorded");
     }
     if let Some(debrief) = Debrief::of(&session) {
