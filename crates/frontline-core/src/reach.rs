@@ -36,7 +36,11 @@ impl Situation<'_> {
     fn hash(&self) -> u64 {
         let mut hasher = FxHasher::default();
         hasher.add((self.node as u64) << 1 | u64::from(self.stuck));
-        for bits in flag_words(self.flags) {
+        for word in self.flags.chunks(64) {
+            let bits = word
+                .iter()
+                .rev()
+                .fold(0, |bits, &f| bits << 1 | u64::from(f));
             hasher.add(bits);
         }
         for &m in self.meters {
@@ -44,15 +48,6 @@ impl Situation<'_> {
         }
         hasher.finish()
     }
-}
-
-/// Flags packed 64 to a word, the first flag in the lowest bit.
-pub(crate) fn flag_words(flags: &[bool]) -> impl Iterator<Item = u64> + '_ {
-    flags.chunks(64).map(|word| {
-        word.iter()
-            .rev()
-            .fold(0, |bits, &f| bits << 1 | u64::from(f))
-    })
 }
 
 /// One step taken without the trainee on the way into a node.

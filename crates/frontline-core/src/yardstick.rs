@@ -15,7 +15,7 @@ use crate::reach::Reach;
 use crate::scenario::Scenario;
 use crate::scoring::Tally;
 
-use table::Table;
+use table::{Guarantees, Table};
 
 /// Built from the searches of [`crate::reach`] and [`crate::bounds`], then
 /// keeping only what play asks: the searches themselves are dropped.
@@ -62,8 +62,6 @@ impl Yardstick {
     pub fn of(scenario: &Scenario) -> Yardstick {
         let reach = Reach::of(scenario);
         let scores = Scores::of(scenario, &reach);
-        let guaranteed = guarantees(&scores);
-        let keeps = |state| moves(&scores, &guaranteed, state);
         let bounds = scores.best.zip(scores.worst);
         Yardstick {
             bounds: bounds.map(|(best, worst)| ScoreBounds {
@@ -71,7 +69,7 @@ impl Yardstick {
                 worst: worst.score,
             }),
             complete: scores.complete,
-            table: Table::of(scenario, &reach, &scores, &guaranteed, keeps),
+            table: Table::of(scenario, &reach, &scores, guarantees(&scores)),
         }
     }
 
@@ -98,28 +96,35 @@ impl Yardstick {
     }
 }
 
-/// What each move of a state guarantees, in the order of its situation's
-/// moves; nothing when the search stopped there.
-fn moves<'a>(
-    scores: &'a Scores,
-    guaranteed: &'a [Option<u8>],
-    state: usize,
-) -> impl Iterator<Item = Option<u8>> + 'a {
-    let edges = scores.edges_at(state).chunk_by(|a, b| a.0 == b.0);
-    edges.map(|branches| worst_branch(branches, guaranteed))
-}
-
-/// The guarantee of every state, from the last state back: every edge leads
-/// to a later state, so one backward pass sees each successor already done.
-fn guarantees(scores: &Scores) -> Vec<Option<u8>> {
-    let mut guaranteed = vec![None; scores.states.len()];
-    for state in (0..scores.states.len()).rev() {
+/// The guarantee of every state and what each of its moves keeps, from the
+/// last state back: every edge leads to a later state, so one backward pass
+/// sees each successor already done.
+fn guarantees(scores: &Scores) -> Guarantees {
+    let count = scores.states.len();
+    let mut guaranteed = vec![None; count];
+    // What the moves keep, state by state from the last, each state's
+    // moves backwards: the whole list turned round at the end is in order.
+    let mut kept = Vec::with_capacity(scores.edges.len());
+    let mut ends = vec![0; count];
+    for state in (0..count).rev() {
+        let from = kept.len();
+        let moves = scores.edges_at(state).chunk_by(|a, b| a.0 == b.0);
+        kept.extend(moves.map(|branches| worst_branch(branches, &guaranteed)));
         // `None` (no ending) orders below every score: the max prefers any
         // move that can finish, the min any branch that cannot.
-        let best = moves(scores, &guaranteed, state).max().flatten();
-        guaranteed[state] = best;
+        guaranteed[state] = kept[from..].iter().copied().max().flatten();
+        kept[from..].reverse();
+        ends[state] = kept.len();
     }
-    guaranteed
+    kept.reverse();
+    let mut kept_of = Vec::with_capacity(count + 1);
+    kept_of.extend(ends.iter().map(|&end| kept.len() - end));
+    kept_of.push(kept.len());
+    Guarantees {
+        guaranteed,
+        kept_of,
+        kept,
+    }
 }
 
 /// What one move guarantees: its worst branch.

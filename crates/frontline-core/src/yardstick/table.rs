@@ -2,34 +2,45 @@
 //! dropped: the searches hold every branch, hop and edge, tens of megabytes
 //! for a large scenario, while play only asks what each state guarantees.
 //!
-//! For each situation a state was found in (node, flags packed to bits,
-//! meters), the choices it offers; for each tally reached there, what good
-//! replies guarantee and what each of those choices keeps. Lookups compare
-//! whole keys, so no state is ever taken for another.
+//! For each situation a state was found in (node, then flags packed to bits
+//! and meters as one key), the choices it offers; for each tally reached
+//! there, what good replies guarantee and what each of those choices keeps.
+//! Situations are sorted by node and the hash of their key, which sorts fast;
+//! lookups then compare whole keys, so no state is ever taken for another.
 
-use std::cmp::Ordering;
-use std::ops::Range;
+use std::hash::Hasher;
 
 use crate::bounds::Scores;
-use crate::reach::{Reach, flag_words};
+use crate::hash::FxHasher;
+use crate::reach::Reach;
 use crate::scenario::Scenario;
 use crate::scoring::Tally;
 
 use super::Standing;
 
+/// What the maximin gives each state of the search, in the search's order.
+#[derive(Debug, Clone)]
+pub(super) struct Guarantees {
+    /// What good replies guarantee from the state.
+    pub guaranteed: Vec<Option<u8>>,
+    /// What state `t`'s moves keep, in the order of its situation's moves:
+    /// `kept[kept_of[t]..kept_of[t + 1]]`, nothing when the search stopped
+    /// there.
+    pub kept_of: Vec<usize>,
+    pub kept: Vec<Option<u8>>,
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct Table {
     flag_count: usize,
     meter_count: usize,
-    /// Words of flags per situation.
-    words: usize,
+    /// Words of a situation's key: its flags 32 to a word, then its meters.
+    width: usize,
     /// The situations at node `n` are `by_node[n]..by_node[n + 1]`, sorted
-    /// by flags, then meters.
+    /// by the hash of their key.
     by_node: Vec<usize>,
-    /// Each situation's flags, `words` words each.
-    flags: Vec<u64>,
-    /// Each situation's meters, `meter_count` each.
-    meters: Vec<i32>,
+    hashes: Vec<u64>,
+    keys: Vec<u32>,
     /// Situation `s` offers `choices[choices_of[s]..choices_of[s + 1]]`.
     choices_of: Vec<usize>,
     choices: Vec<u32>,
@@ -37,53 +48,40 @@ pub(super) struct Table {
     /// sorted by tally.
     states_of: Vec<usize>,
     states: Vec<usize>,
-    /// By state, in the search's order: its tally, what it guarantees…
+    /// Each state's tally, in the search's order.
     tallies: Vec<Tally>,
-    guaranteed: Vec<Option<u8>>,
-    /// …and what it keeps with each choice of its situation, in
-    /// `kept[kept_of[t]..kept_of[t + 1]]`: nothing when the search stopped
-    /// there.
-    kept_of: Vec<usize>,
-    kept: Vec<Option<u8>>,
+    guarantees: Guarantees,
 }
 
 impl Table {
     /// The table of every state of `scores`, found by situation when a
-    /// session can wait there (it is not stuck). `keeps(state)` lists what
-    /// each move of the state guarantees, as `guaranteed[state]` the state.
-    pub(super) fn of<K: Iterator<Item = Option<u8>>>(
+    /// session can wait there (it is not stuck).
+    pub(super) fn of(
         scenario: &Scenario,
         reach: &Reach,
         scores: &Scores,
-        guaranteed: &[Option<u8>],
-        keeps: impl Fn(usize) -> K,
+        mut guarantees: Guarantees,
     ) -> Table {
-        let mut kept_of = Vec::with_capacity(scores.states.len() + 1);
-        kept_of.push(0);
-        let mut kept = Vec::with_capacity(scores.edges.len());
-        for state in 0..scores.states.len() {
-            kept.extend(keeps(state));
-            kept_of.push(kept.len());
-        }
+        guarantees.kept.shrink_to_fit();
+        let flag_count = scenario.flags.len();
         let mut table = Table {
-            flag_count: scenario.flags.len(),
+            flag_count,
             meter_count: scenario.meters.len(),
-            words: scenario.flags.len().div_ceil(64),
+            width: flag_count.div_ceil(32) + scenario.meters.len(),
             by_node: vec![0; scenario.nodes.len() + 1],
-            flags: Vec::new(),
-            meters: Vec::new(),
+            hashes: Vec::new(),
+            keys: Vec::new(),
             choices_of: vec![0],
             choices: Vec::new(),
             states_of: Vec::new(),
             states: Vec::new(),
             tallies: scores.states.iter().map(|s| s.tally).collect(),
-            guaranteed: guaranteed.to_vec(),
-            kept_of,
-            kept,
+            guarantees,
         };
         let places = table.add_situations(reach, scores);
         table.group_states(scores, &places);
-        table.shrink();
+        table.choices.shrink_to_fit();
+        table.choices_of.shrink_to_fit();
         table
     }
 
@@ -100,23 +98,25 @@ impl Table {
                 used.push(s);
             }
         }
-        let mut packed = Vec::with_capacity(used.len() * self.words);
+        let mut keys = Vec::with_capacity(used.len() * self.width);
         for &s in &used {
-            packed.extend(flag_words(reach.situation(s).flags));
+            let situation = reach.situation(s);
+            push_key(situation.flags, situation.meters, &mut keys);
         }
-        let key = |i: usize| {
-            let situation = reach.situation(used[i]);
-            let flags = &packed[i * self.words..(i + 1) * self.words];
-            (situation.node, flags, situation.meters)
-        };
+        let width = self.width;
+        let key = |i: usize| &keys[i * width..(i + 1) * width];
+        let hashes: Vec<u64> = (0..used.len()).map(|i| hash(key(i))).collect();
+        let nodes: Vec<usize> = used.iter().map(|&s| reach.situation(s).node).collect();
         let mut order: Vec<usize> = (0..used.len()).collect();
-        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+        order.sort_unstable_by_key(|&i| (nodes[i], hashes[i]));
+        self.hashes.reserve_exact(used.len());
+        self.keys.reserve_exact(keys.len());
         for (at, &i) in order.iter().enumerate() {
-            let (node, flags, meters) = key(i);
             place[used[i]] = Some(at);
-            self.by_node[node + 1] = at + 1;
-            self.flags.extend_from_slice(flags);
-            self.meters.extend_from_slice(meters);
+            self.by_node[nodes[i] + 1] = at + 1;
+            self.hashes.push(hashes[i]);
+            self.keys
+                .extend_from_slice(&keys[i * width..(i + 1) * width]);
             // A move the search found no way into has no edges, in any state.
             let offered = reach.moves_at(used[i]).iter();
             let offered = offered.filter(|m| !m.branches.is_empty());
@@ -158,17 +158,6 @@ impl Table {
         }
     }
 
-    /// Frees the room the lists grew into: the table is kept for as long
-    /// as the scenario.
-    fn shrink(&mut self) {
-        self.flags.shrink_to_fit();
-        self.meters.shrink_to_fit();
-        self.choices.shrink_to_fit();
-        self.choices_of.shrink_to_fit();
-        self.kept.shrink_to_fit();
-        self.kept_of.shrink_to_fit();
-    }
-
     /// The standing of the state at `node` with these flags, meters and
     /// tally; `None` if no state of the search is there.
     pub(super) fn standing(
@@ -181,41 +170,57 @@ impl Table {
         if flags.len() != self.flag_count || meters.len() != self.meter_count {
             return None;
         }
-        let packed: Vec<u64> = flag_words(flags).collect();
-        let situations = *self.by_node.get(node)?..*self.by_node.get(node + 1)?;
-        let at = find(situations, |s| {
-            let words = &self.flags[s * self.words..(s + 1) * self.words];
-            let values = &self.meters[s * self.meter_count..(s + 1) * self.meter_count];
-            (words, values).cmp(&(&packed[..], meters))
-        })?;
-        let states = self.states_of[at]..self.states_of[at + 1];
-        let state = self.states[find(states, |t| self.tallies[self.states[t]].cmp(&tally))?];
-        let kept = &self.kept[self.kept_of[state]..self.kept_of[state + 1]];
+        let mut wanted = Vec::with_capacity(self.width);
+        push_key(flags, meters, &mut wanted);
+        let (first, end) = (*self.by_node.get(node)?, *self.by_node.get(node + 1)?);
+        let wanted_hash = hash(&wanted);
+        let same_hash = first + self.hashes[first..end].partition_point(|&h| h < wanted_hash);
+        let width = self.width;
+        let mut candidates = (same_hash..end).take_while(|&s| self.hashes[s] == wanted_hash);
+        let at = candidates.find(|&s| self.keys[s * width..(s + 1) * width] == wanted[..])?;
+        let states = &self.states[self.states_of[at]..self.states_of[at + 1]];
+        let state = states[states
+            .binary_search_by_key(&tally, |&t| self.tallies[t])
+            .ok()?];
+        let Guarantees {
+            guaranteed,
+            kept_of,
+            kept,
+        } = &self.guarantees;
+        let kept = &kept[kept_of[state]..kept_of[state + 1]];
         let choices = &self.choices[self.choices_of[at]..self.choices_of[at + 1]];
         // A state the search stopped at keeps nothing: it offers no moves.
         let keeps = choices.iter().zip(kept);
         Some(Standing {
-            guaranteed: self.guaranteed[state],
+            guaranteed: guaranteed[state],
             keeps: keeps.map(|(&c, &k)| (c as usize, k)).collect(),
         })
     }
 }
 
+/// A situation's key: its flags 32 to a word, the first in the lowest bit,
+/// then its meters bit for bit.
+fn push_key(flags: &[bool], meters: &[i32], key: &mut Vec<u32>) {
+    for word in flags.chunks(32) {
+        key.push(
+            word.iter()
+                .rev()
+                .fold(0, |bits, &f| bits << 1 | u32::from(f)),
+        );
+    }
+    key.extend(meters.iter().map(|&m| m as u32));
+}
+
+/// The hash a situation's key is sorted by.
+fn hash(key: &[u32]) -> u64 {
+    let mut hasher = FxHasher::default();
+    for &word in key {
+        hasher.add(u64::from(word));
+    }
+    hasher.finish()
+}
+
 /// A choice's index, which fits 32 bits: each choice is a struct in memory.
 fn choice_index(choice: usize) -> u32 {
     u32::try_from(choice).expect("fewer than 2³² choices at a node")
-}
-
-/// The index in `range` where `order` says the wanted item is, if it is.
-fn find(range: Range<usize>, order: impl Fn(usize) -> Ordering) -> Option<usize> {
-    let (mut low, mut high) = (range.start, range.end);
-    while low < high {
-        let middle = low + (high - low) / 2;
-        match order(middle) {
-            Ordering::Less => low = middle + 1,
-            Ordering::Greater => high = middle,
-            Ordering::Equal => return Some(middle),
-        }
-    }
-    None
 }
