@@ -18,15 +18,10 @@ pub type Witness = (u64, Vec<usize>);
 /// it, trying every choice at every node for each seed in `seeds` until
 /// every ending has one.
 pub fn witnesses(scenario: &Arc<Scenario>, seeds: Range<u64>) -> BTreeMap<usize, Witness> {
-    search(
-        scenario,
-        seeds,
-        scenario.endings.len(),
-        |state| match state {
-            State::Ended { ending } => Some(ending),
-            _ => None,
-        },
-    )
+    search(scenario, seeds, scenario.endings.len(), |state| match state {
+        State::Ended { ending } => Some(ending),
+        _ => None,
+    })
 }
 
 /// For each node that asks the trainee for a reply, the first playthrough

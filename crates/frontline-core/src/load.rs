@@ -202,11 +202,7 @@ pub struct Catalog {
 fn refuse_duplicate_ids(entries: &mut [Result<Loaded, Broken>]) {
     let files = entries.iter().map(|entry| {
         let loaded = entry.as_ref().ok()?;
-        Some((
-            loaded.path.as_path(),
-            loaded.source.as_str(),
-            loaded.scenario.id.as_str(),
-        ))
+        Some((loaded.path.as_path(), loaded.source.as_str(), loaded.scenario.id.as_str()))
     });
     let duplicates = duplicate_ids(files.collect::<Vec<_>>());
     for (entry, duplicate) in entries.iter_mut().zip(duplicates) {
