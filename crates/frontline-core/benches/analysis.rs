@@ -1,6 +1,8 @@
 //! Benchmarks on generated scenarios of 100, 1,000 and 10,000 nodes: loading
 //! and validating against the bare `ron` parse of the same text, `check` with
-//! its exact bounds, and simulated trainees in choices per second on one core.
+//! its exact bounds, the yardstick a scenario is prepared with (also for the
+//! largest bundled scenario), and simulated trainees in choices per second on
+//! one core.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -8,12 +10,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use frontline_core::Loaded;
 use frontline_core::analysis::check::check;
 use frontline_core::analysis::generate::scenario_text;
 use frontline_core::analysis::simulate::{Options, Policy, simulate};
 use frontline_core::format::ScenarioFile;
-use frontline_core::load::{parse, ron_options};
+use frontline_core::load::{load_file, parse, ron_options};
+use frontline_core::{Loaded, Yardstick};
 
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
 
@@ -60,6 +62,25 @@ fn check_exact(c: &mut Criterion) {
     group.finish();
 }
 
+fn yardstick(c: &mut Criterion) {
+    let mut group = c.benchmark_group("yardstick");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
+    for nodes in SIZES {
+        let scenario = loaded(nodes).scenario;
+        group.bench_with_input(BenchmarkId::from_parameter(nodes), &scenario, |b, s| {
+            b.iter(|| black_box(Yardstick::of(s)))
+        });
+    }
+    let hype = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/hype.scenario.ron");
+    let hype = load_file(&hype)
+        .expect("the bundled scenario loads")
+        .scenario;
+    group.bench_function("hype", |b| b.iter(|| black_box(Yardstick::of(&hype))));
+    group.finish();
+}
+
 fn simulate_one_core(c: &mut Criterion) {
     let mut group = c.benchmark_group("simulate");
     group
@@ -83,5 +104,5 @@ fn simulate_one_core(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, check_exact, simulate_one_core);
+criterion_group!(benches, load, check_exact, yardstick, simulate_one_core);
 criterion_main!(benches);

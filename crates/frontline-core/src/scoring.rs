@@ -54,7 +54,7 @@ pub fn practice(quality_sum: f32, choices: usize) -> f64 {
 
 /// The running sum that becomes the practice part: the one place where the
 /// choices of a session, a simulation or a search are added up.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Tally {
     /// Every choice made, counted or not.
     pub turns: u16,

@@ -8,18 +8,22 @@
 //! assumed to go the worse way. It is the figure a replay can always reach
 //! (see `docs/scoring.md`), so "−12 here" is a promise, not a hope.
 
+mod table;
+
 use crate::bounds::{Next, ScoreBounds, Scores};
-use crate::reach::{Reach, Situation};
+use crate::reach::Reach;
 use crate::scenario::Scenario;
 use crate::scoring::Tally;
 
+use table::{Guarantees, Table};
+
+/// Built from the searches of [`crate::reach`] and [`crate::bounds`], then
+/// keeping only what play asks: the searches themselves are dropped.
 #[derive(Debug, Clone)]
 pub struct Yardstick {
-    reach: Reach,
-    scores: Scores,
-    /// For each state of `scores`, the score good replies guarantee from
-    /// there; `None` where no ending can be guaranteed.
-    guaranteed: Vec<Option<u8>>,
+    bounds: Option<ScoreBounds>,
+    complete: bool,
+    table: Table,
 }
 
 /// Where a session stands at a prompt.
@@ -58,25 +62,25 @@ impl Yardstick {
     pub fn of(scenario: &Scenario) -> Yardstick {
         let reach = Reach::of(scenario);
         let scores = Scores::of(scenario, &reach);
-        let guaranteed = guarantees(&scores);
+        let bounds = scores.best.zip(scores.worst);
         Yardstick {
-            reach,
-            scores,
-            guaranteed,
+            bounds: bounds.map(|(best, worst)| ScoreBounds {
+                best: best.score,
+                worst: worst.score,
+            }),
+            complete: scores.complete,
+            table: Table::of(scenario, &reach, &scores, guarantees(&scores)),
         }
     }
 
     /// The exact best and worst scores; `None` when no ending can be reached.
     pub fn bounds(&self) -> Option<ScoreBounds> {
-        Some(ScoreBounds {
-            best: self.scores.best?.score,
-            worst: self.scores.worst?.score,
-        })
+        self.bounds
     }
 
     /// Whether every state was explored, so that every standing is exact.
     pub fn complete(&self) -> bool {
-        self.scores.complete
+        self.complete
     }
 
     /// Where a session at `node` with these flags and meters, having made the
@@ -88,43 +92,39 @@ impl Yardstick {
         meters: &[i32],
         tally: Tally,
     ) -> Option<Standing> {
-        let situation = self.reach.find(Situation {
-            node,
-            stuck: false,
-            flags,
-            meters,
-        })?;
-        let state = self.scores.state_of(situation, tally)?;
-        let keeps = self
-            .moves(state)
-            .map(|(mv, kept)| (self.reach.moves[mv].choice, kept))
-            .collect();
-        Some(Standing {
-            guaranteed: self.guaranteed[state],
-            keeps,
-        })
-    }
-
-    /// Each move of a state with what it guarantees.
-    fn moves(&self, state: usize) -> impl Iterator<Item = (usize, Option<u8>)> + '_ {
-        let edges = self.scores.edges_at(state);
-        edges
-            .chunk_by(|a, b| a.0 == b.0)
-            .map(|branches| (branches[0].0, worst_branch(branches, &self.guaranteed)))
+        self.table.standing(node, flags, meters, tally)
     }
 }
 
-/// The guarantee of every state, from the last state back: every edge leads
-/// to a later state, so one backward pass sees each successor already done.
-fn guarantees(scores: &Scores) -> Vec<Option<u8>> {
-    let mut guaranteed = vec![None; scores.states.len()];
-    for state in (0..scores.states.len()).rev() {
+/// The guarantee of every state and what each of its moves keeps, from the
+/// last state back: every edge leads to a later state, so one backward pass
+/// sees each successor already done.
+fn guarantees(scores: &Scores) -> Guarantees {
+    let count = scores.states.len();
+    let mut guaranteed = vec![None; count];
+    // What the moves keep, state by state from the last, each state's
+    // moves backwards: the whole list turned round at the end is in order.
+    let mut kept = Vec::with_capacity(scores.edges.len());
+    let mut ends = vec![0; count];
+    for state in (0..count).rev() {
+        let from = kept.len();
         let moves = scores.edges_at(state).chunk_by(|a, b| a.0 == b.0);
+        kept.extend(moves.map(|branches| worst_branch(branches, &guaranteed)));
         // `None` (no ending) orders below every score: the max prefers any
         // move that can finish, the min any branch that cannot.
-        guaranteed[state] = moves.map(|b| worst_branch(b, &guaranteed)).max().flatten();
+        guaranteed[state] = kept[from..].iter().copied().max().flatten();
+        kept[from..].reverse();
+        ends[state] = kept.len();
     }
-    guaranteed
+    kept.reverse();
+    let mut kept_of = Vec::with_capacity(count + 1);
+    kept_of.extend(ends.iter().map(|&end| kept.len() - end));
+    kept_of.push(kept.len());
+    Guarantees {
+        guaranteed,
+        kept_of,
+        kept,
+    }
 }
 
 /// What one move guarantees: its worst branch.
