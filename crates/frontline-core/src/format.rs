@@ -166,6 +166,9 @@ pub struct ChoiceFile {
     /// Flags set when the choice is taken.
     #[serde(default)]
     pub set: Vec<String>,
+    /// Other ways a trainee might type this reply, for matching typed replies.
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

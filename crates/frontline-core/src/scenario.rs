@@ -122,6 +122,8 @@ pub struct Choice {
     pub when: Vec<Condition>,
     /// Flag indices.
     pub set: Vec<usize>,
+    /// Other phrasings of the text, for matching typed replies.
+    pub examples: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

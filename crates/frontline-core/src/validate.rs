@@ -461,6 +461,10 @@ impl Validator<'_> {
             .text_in(at, &[Field("text")], "choice text", &c.text);
         self.report
             .text_in(at, &[Field("feedback")], "feedback", &c.feedback);
+        for (i, example) in c.examples.iter().enumerate() {
+            let tail = [Field("examples"), Seg::Index(i)];
+            self.report.text_in(at, &tail, "example", example);
+        }
         Choice {
             effects: self.meter_map(at, "effects", &c.effects),
             next: self.target(at, &c.next),
@@ -469,6 +473,7 @@ impl Validator<'_> {
             text: c.text,
             tags: c.tags,
             feedback: c.feedback,
+            examples: c.examples,
         }
     }
 
