@@ -5,7 +5,7 @@
 //! the gate is chosen, with `--calibrate`) and `test` (where it is reported).
 //!
 //!     cargo run --release -p frontline-match --example eval -- [--calibrate] [--gate ACCEPT,MARGIN]
-//!         [--model DIR] [--pairs] [--misses]
+//!         [--model DIR] [--teach] [--pairs] [--misses]
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -63,7 +63,12 @@ fn main() -> Result<(), String> {
     let started = Instant::now();
     let mut matcher = Matcher::load(&model, 1)?;
     let loaded = started.elapsed();
-    let scenarios = scenarios(&root.join("scenarios"))?;
+    let mut scenarios = scenarios(&root.join("scenarios"))?;
+    let text = std::fs::read_to_string(root.join("crates/frontline-match/eval/replies.jsonl"))
+        .map_err(|e| e.to_string())?;
+    if args.iter().any(|a| a == "--teach") {
+        teach(&mut scenarios, &text)?;
+    }
     let started = Instant::now();
     let mut replies = HashMap::new();
     for (id, scenario) in &scenarios {
@@ -71,8 +76,6 @@ fn main() -> Result<(), String> {
     }
     let embedded = started.elapsed();
     let phrasings: usize = scenarios.values().map(phrasing_count).sum();
-    let text = std::fs::read_to_string(root.join("crates/frontline-match/eval/replies.jsonl"))
-        .map_err(|e| e.to_string())?;
     let mut cases = Vec::new();
     let mut typed = Vec::new();
     let mut reading = Duration::ZERO;
@@ -148,7 +151,9 @@ fn main() -> Result<(), String> {
     println!("\ntop-1 by kind (all):");
     for kind in ["rephrased", "casual", "partial", "hard"] {
         let part: Vec<&Case> = cases.iter().filter(|c| c.line.kind == kind).collect();
-        let right = part.iter().filter(|c| c.line.expect == Some(c.ranked[0].choice + 1));
+        let right = part
+            .iter()
+            .filter(|c| c.line.expect == Some(c.ranked[0].choice + 1));
         println!("  {kind}: {} of {}", right.count(), part.len());
     }
     if args.iter().any(|a| a == "--pairs") {
@@ -158,6 +163,25 @@ fn main() -> Result<(), String> {
         misses(&cases, gate, &scenarios);
     }
     println!("\npeak memory: {}", peak_memory());
+    Ok(())
+}
+
+/// What trainers' examples buy: each on-script line of the calibrate half
+/// becomes an example of the choice it means, as a trainer would add one;
+/// the test half then measures replies that no example was written from.
+fn teach(scenarios: &mut HashMap<String, Scenario>, text: &str) -> Result<(), String> {
+    for raw in text.lines() {
+        let line: Line = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+        let (Some(expect), true) = (line.expect, fnv(&line.request.text).is_multiple_of(2)) else {
+            continue;
+        };
+        let scenario = scenarios
+            .get_mut(&line.request.scenario)
+            .ok_or("unknown scenario")?;
+        let node = scenario.node(&line.request.node).ok_or("unknown node")?;
+        let choice = &mut scenario.nodes[node].choices[expect - 1];
+        choice.examples.push(line.request.text);
+    }
     Ok(())
 }
 
