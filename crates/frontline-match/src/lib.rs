@@ -10,6 +10,7 @@
 mod confusable;
 mod cues;
 mod embed;
+mod lint;
 mod phrasing;
 mod read;
 mod replies;
@@ -21,6 +22,7 @@ use frontline_core::Scenario;
 
 pub use confusable::{CONFUSABLE, Confusable, confusable};
 pub use embed::{CONFIG, TOKENIZER, WEIGHTS};
+pub use lint::lint;
 pub use phrasing::speech;
 pub use read::{Gate, Ranked, Reading, Typed, Verdict};
 pub use replies::Replies;

@@ -58,10 +58,10 @@ pub struct Answer {
     /// `matched`, `did_you_mean` or `off_script`.
     pub verdict: &'static str,
     /// The best choice's score, or `None` when nothing was on offer or typed.
-    pub score: Option<f32>,
+    pub score: Option<f64>,
     /// How far the best choice is ahead of the second, when matched.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub margin: Option<f32>,
+    pub margin: Option<f64>,
     /// The other candidates: the second of "did you mean", or the nearest
     /// choice of an off-script reply.
     pub alternatives: Vec<Alternative>,
@@ -70,20 +70,26 @@ pub struct Answer {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Alternative {
     pub choice: usize,
-    pub score: f32,
+    pub score: f64,
+}
+
+/// A score to four places, as the matcher compares them, without the float
+/// noise of `f32` in the JSON.
+fn shown(score: f32) -> f64 {
+    (f64::from(score) * 1e4).round() / 1e4
 }
 
 impl Answer {
     pub fn new(reading: &Reading) -> Answer {
         let score = |choice: usize| {
             let ranked = reading.ranked.iter().find(|r| r.choice == choice);
-            ranked.map_or(f32::NAN, |r| r.score)
+            ranked.map_or(f64::NAN, |r| shown(r.score))
         };
         let alternative = |choice: usize| Alternative {
             choice: choice + 1,
             score: score(choice),
         };
-        let best = reading.ranked.first().map(|r| r.score);
+        let best = reading.ranked.first().map(|r| shown(r.score));
         match reading.verdict {
             Verdict::Matched {
                 choice,
@@ -92,8 +98,8 @@ impl Answer {
             } => Answer {
                 choice: Some(choice + 1),
                 verdict: "matched",
-                score: Some(score),
-                margin: Some(margin),
+                score: Some(shown(score)),
+                margin: Some(shown(margin)),
                 alternatives: Vec::new(),
             },
             Verdict::DidYouMean { first, second } => Answer {
@@ -111,5 +117,59 @@ impl Answer {
                 alternatives: nearest.map(alternative).into_iter().collect(),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::Ranked;
+
+    fn reading(verdict: Verdict) -> Reading {
+        let ranked = vec![
+            Ranked {
+                choice: 2,
+                score: 0.71234,
+            },
+            Ranked {
+                choice: 0,
+                score: 0.5,
+            },
+        ];
+        Reading { verdict, ranked }
+    }
+
+    #[test]
+    fn choices_are_numbered_from_one_and_off_script_has_none() {
+        let matched = Verdict::Matched {
+            choice: 2,
+            score: 0.71234,
+            margin: 0.21234,
+        };
+        let json = serde_json::to_value(Answer::new(&reading(matched))).unwrap();
+        assert_eq!(json["choice"], 3);
+        assert_eq!(json["verdict"], "matched");
+        assert_eq!(json["score"], 0.7123);
+        assert_eq!(json["alternatives"], serde_json::json!([]));
+
+        let asked = Verdict::DidYouMean {
+            first: 2,
+            second: 0,
+        };
+        let json = serde_json::to_value(Answer::new(&reading(asked))).unwrap();
+        assert_eq!(json["choice"], 3);
+        assert_eq!(
+            json["alternatives"],
+            serde_json::json!([{"choice": 1, "score": 0.5}])
+        );
+
+        let off = Verdict::OffScript { best: Some(2) };
+        let json = serde_json::to_value(Answer::new(&reading(off))).unwrap();
+        assert_eq!(json["choice"], serde_json::Value::Null);
+        assert_eq!(json["verdict"], "off_script");
+        assert_eq!(
+            json["alternatives"],
+            serde_json::json!([{"choice": 3, "score": 0.7123}])
+        );
     }
 }

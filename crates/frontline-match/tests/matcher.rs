@@ -190,3 +190,26 @@ fn the_same_text_gives_the_same_reading_with_any_number_of_threads() {
     assert_eq!(first, again);
     assert_eq!(first, other);
 }
+
+#[test]
+fn check_warns_about_two_replies_too_alike_at_the_second() {
+    let source = include_str!("twins.scenario.ron");
+    let path = Path::new("twins.scenario.ron");
+    let loaded = frontline_core::Loaded {
+        path: path.to_path_buf(),
+        source: source.to_string(),
+        scenario: parse(path, source).unwrap(),
+    };
+    let warnings = frontline_match::lint(matcher(), &loaded).unwrap();
+    // Not the honest and over-promising replies of `late`, nor the twins of
+    // `exclusive`, which are never offered together.
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    let w = &warnings[0];
+    assert!(w.message.contains("choices 1 and 3 of node `late`"), "{w}");
+    let line = source
+        .lines()
+        .position(|l| l.contains("come right back"))
+        .unwrap()
+        + 1;
+    assert_eq!((w.file.as_path(), w.line), (path, line), "{w}");
+}
