@@ -1,8 +1,8 @@
 //! Frontline: a customer-service training simulator.
 //!
 //! `frontline` opens the game; `frontline play --text <scenario>` plays in the
-//! terminal; `validate`, `list`, `check`, `graph`, `simulate`, `new` and
-//! `report` serve trainers. Everything runs on the engine-free
+//! terminal; `validate`, `list`, `check`, `graph`, `simulate`, `new`,
+//! `match` and `report` serve trainers. Everything runs on the engine-free
 //! `frontline-core` crate.
 
 mod cli;
@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{Cli, Command, PlayArgs};
-use commands::{check, graph, list, new, play_text, simulate, validate};
+use commands::{check, graph, list, match_replies, new, play_text, simulate, validate};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Some(Command::Graph(args)) => graph::run(&scenarios, &args),
         Some(Command::Simulate(args)) => simulate::run(&scenarios, &args),
         Some(Command::New { id }) => new::run(&scenarios, &id),
+        Some(Command::Match(args)) => match_replies::run(&scenarios, &args),
         Some(Command::Report(args)) => match frontline_records::command::run(&data, args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {

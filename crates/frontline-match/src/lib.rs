@@ -55,11 +55,6 @@ impl Matcher {
         })
     }
 
-    /// The same matcher judging with another gate.
-    pub fn with_gate(self, gate: Gate) -> Matcher {
-        Matcher { gate, ..self }
-    }
-
     pub fn gate(&self) -> Gate {
         self.gate
     }
