@@ -66,6 +66,20 @@ pub enum Command {
         #[arg(long)]
         recorded: bool,
     },
+    /// Read typed replies as choices: JSON Lines {"scenario", "node", "text"} in, one answer a line out
+    Match(MatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// JSON Lines to read, `-` for standard input
+    pub input: PathBuf,
+    /// Threads the model may use
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: u16,
+    /// The model's folder [default: assets/model]
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Default)]

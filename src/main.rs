@@ -1,8 +1,8 @@
 //! Frontline: a customer-service training simulator.
 //!
 //! `frontline` opens the game; `frontline play --text <scenario>` plays in the
-//! terminal; `validate`, `list`, `check`, `graph`, `simulate`, `new` and
-//! `report` serve trainers. Everything runs on the engine-free
+//! terminal; `validate`, `list`, `check`, `graph`, `simulate`, `new`,
+//! `match` and `report` serve trainers. Everything runs on the engine-free
 //! `frontline-core` crate.
 
 mod cli;
@@ -16,7 +16,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{Cli, Command, PlayArgs};
-use commands::{check, graph, list, new, play_text, report, simulate, sync, validate};
+use commands::{
+    check, graph, list, match_replies, new, play_text, report, simulate, sync, validate,
+};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Some(Command::New { id }) => new::run(&scenarios, &id),
         Some(Command::Report(args)) => report::run(&scenarios, &data, cli.lrs.as_deref(), args),
         Some(Command::Sync { recorded }) => sync::run(&data, cli.lrs.as_deref(), recorded),
+        Some(Command::Match(args)) => match_replies::run(&scenarios, &args),
     }
 }
 

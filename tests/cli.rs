@@ -757,3 +757,56 @@ fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
 }
+
+#[test]
+fn match_answers_each_typed_reply_in_order() {
+    let catalog = Catalog::load(&[scenarios()]).unwrap();
+    let caviar = &catalog.find("caviar").unwrap().scenario;
+    let node = &caviar.nodes[caviar.node("next_week").unwrap()];
+    let third = serde_json::to_string(&node.choices[2].text).unwrap();
+    let input = format!(
+        "{{\"scenario\": \"caviar\", \"node\": \"next_week\", \"text\": {third}}}\n\
+         {{\"scenario\": \"caviar\", \"node\": \"next_week\", \"text\": \"What's the wifi password?\"}}\n\
+         {{\"scenario\": \"caviar\", \"node\": \"nowhere\", \"text\": \"Hello\"}}\n"
+    );
+    let out = frontline(&["match", "-"], input);
+    assert_eq!(out.status.code(), Some(1), "a line was unanswerable");
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{}", stdout(&out));
+    assert_eq!(lines[0]["choice"], 3);
+    assert_eq!(lines[0]["verdict"], "matched");
+    assert_eq!(lines[0]["score"], 1.0);
+    assert_eq!(lines[1]["choice"], serde_json::Value::Null);
+    assert_eq!(lines[1]["verdict"], "off_script");
+    assert!(
+        lines[2]["error"].as_str().unwrap().contains("nowhere"),
+        "{}",
+        lines[2]
+    );
+}
+
+#[test]
+fn check_without_the_model_skips_only_the_typed_replies_lint() {
+    let assets = scratch("no-model");
+    let out = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(["check", "late_meal"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("FRONTLINE_SCENARIOS")
+        .env("FRONTLINE_ASSETS", &assets)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the confusable-replies lint was skipped"),
+        "{stderr}"
+    );
+    assert!(
+        stdout(&out).contains("late_meal: 0 error(s)"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod graph;
 pub mod list;
+pub mod match_replies;
 pub mod new;
 pub mod play_text;
 pub mod report;

@@ -182,6 +182,9 @@ pub struct ChoiceFile {
     /// `false`: the choice does not count in the practice part.
     #[serde(default = "yes")]
     pub scored: bool,
+    /// Other ways a trainee might type this reply, for matching typed replies.
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 /// A line said only when its conditions hold.

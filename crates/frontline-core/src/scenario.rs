@@ -129,6 +129,8 @@ pub struct Choice {
     /// Whether the choice counts in the practice part; an unscored choice
     /// has no tags.
     pub scored: bool,
+    /// Other phrasings of the text, for matching typed replies.
+    pub examples: Vec<String>,
 }
 
 /// A line said instead of its node's `lines` when its conditions hold.

@@ -497,6 +497,10 @@ impl Validator<'_> {
                 );
             }
         }
+        for (i, example) in c.examples.iter().enumerate() {
+            let tail = [Field("examples"), Seg::Index(i)];
+            self.report.text_in(at, &tail, "example", example);
+        }
         Choice {
             effects: self.meter_map(at, "effects", &c.effects),
             next: self.target(at, &c.next),
@@ -507,6 +511,7 @@ impl Validator<'_> {
             text: c.text,
             tags: c.tags,
             feedback: c.feedback,
+            examples: c.examples,
         }
     }
 

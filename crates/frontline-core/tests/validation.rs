@@ -260,3 +260,36 @@ fn every_bundled_scenario_and_fixture_validates_unchanged() {
         );
     }
 }
+
+#[test]
+fn examples_of_a_choice_are_optional_and_kept_in_order() {
+    let with = broken(
+        " feedback: \"Neutral.\",",
+        " feedback: \"Neutral.\", examples: [\"Right, go on.\", \"Mm-hm?\"],",
+    );
+    let plain = parse(Path::new("mini"), MINI).unwrap();
+    let scenario = parse(Path::new("mini"), &with).unwrap();
+    let choice = |s: &frontline_core::Scenario| {
+        let node = s
+            .nodes
+            .iter()
+            .find(|n| n.choices.iter().any(|c| c.feedback == "Neutral."));
+        node.unwrap()
+            .choices
+            .iter()
+            .find(|c| c.feedback == "Neutral.")
+            .unwrap()
+            .clone()
+    };
+    assert!(choice(&plain).examples.is_empty());
+    assert_eq!(choice(&scenario).examples, ["Right, go on.", "Mm-hm?"]);
+}
+
+#[test]
+fn an_empty_example_is_an_error_at_its_place() {
+    let source = broken(
+        " feedback: \"Neutral.\",",
+        " feedback: \"Neutral.\", examples: [\"Go on.\", \"  \"],",
+    );
+    assert_problem(&source, "example is empty", "\"  \"", 0);
+}
