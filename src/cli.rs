@@ -101,6 +101,9 @@ pub struct PlayArgs {
     /// A trial run: record nothing (text mode)
     #[arg(long)]
     pub no_record: bool,
+    /// Type each reply in your own words instead of picking it (text mode)
+    #[arg(long = "type", conflicts_with = "path")]
+    pub typed: bool,
     /// Play this path, as `frontline check` prints it: "@persona node:2 node!1 …" (text mode; records nothing)
     #[arg(long, value_name = "PATH")]
     pub path: Option<String>,

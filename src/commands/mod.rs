@@ -6,6 +6,7 @@ pub mod list;
 pub mod match_replies;
 pub mod new;
 pub mod play_text;
+pub mod play_typed;
 pub mod report;
 pub mod simulate;
 pub mod sync;

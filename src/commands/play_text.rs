@@ -15,6 +15,7 @@ use frontline_records::lrs::Lrs;
 use frontline_records::{DATABASE_FILE, Recorder};
 
 use super::USAGE_OR_IO;
+use super::play_typed::Typing;
 use super::text_debrief::{self, meter_line, tag_list};
 use crate::cli::PlayArgs;
 
@@ -68,6 +69,16 @@ pub fn run(dir: &Path, data: &Path, lrs: Option<&str>, args: &PlayArgs) -> ExitC
         println!("{status}");
         Box::new(recorder)
     };
+    let typing = match args.typed {
+        true => match Typing::load(&crate::paths::assets_dir().join("model"), &prepared.scenario) {
+            Ok(typing) => Some(typing),
+            Err(e) => {
+                eprintln!("frontline: {e}");
+                return ExitCode::from(USAGE_OR_IO);
+            }
+        },
+        false => None,
+    };
     let stdin = io::stdin();
     let mut terminal = Terminal {
         echo: !stdin.is_terminal(),
@@ -82,7 +93,7 @@ pub fn run(dir: &Path, data: &Path, lrs: Option<&str>, args: &PlayArgs) -> ExitC
         Some(script) => Playthrough::scripted(&prepared, seed, script, mode),
         None => Playthrough::new(&prepared, seed, mode),
     };
-    match terminal.play(playthrough, journal.as_mut()) {
+    match terminal.play(playthrough, journal.as_mut(), typing.as_ref()) {
         Ok(Finished::Debriefed) if terminal.recording_failed => ExitCode::from(NOT_RECORDED),
         Ok(Finished::Debriefed) => ExitCode::SUCCESS,
         Ok(Finished::Early) => ExitCode::FAILURE,
@@ -127,6 +138,7 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
         &mut self,
         mut playthrough: Playthrough,
         journal: &mut dyn Journal,
+        typing: Option<&Typing>,
     ) -> io::Result<Finished> {
         intro(playthrough.session(), playthrough.mode(), &mut self.out)?;
         loop {
@@ -134,7 +146,7 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
             if let Some(reason) = journal.take_failure() {
                 self.recording_stopped(&reason)?;
             }
-            if let Finished::Early = self.converse(&mut playthrough, journal)? {
+            if let Finished::Early = self.converse(&mut playthrough, journal, typing)? {
                 return Ok(Finished::Early);
             }
             let Some(conclusion) = playthrough.conclusion() else {
@@ -171,6 +183,7 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
         &mut self,
         playthrough: &mut Playthrough,
         journal: &mut dyn Journal,
+        typing: Option<&Typing>,
     ) -> io::Result<Finished> {
         loop {
             let count = match playthrough.prompt() {
@@ -190,23 +203,27 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
                         Some(name) => writeln!(self.out, "\n{}: {line}", shown(name))?,
                         None => writeln!(self.out, "\n* {line}")?,
                     }
-                    for (i, offer) in offers.iter().enumerate() {
-                        writeln!(self.out, "  {}. {}", i + 1, shown_lines(offer.text))?;
+                    if typing.is_none() {
+                        for (i, offer) in offers.iter().enumerate() {
+                            writeln!(self.out, "  {}. {}", i + 1, shown_lines(offer.text))?;
+                        }
                     }
                     offers.len()
                 }
             };
-            let told = if self.script.as_ref().is_some_and(|s| !s.is_empty()) {
+            let told = if let Some(typing) = typing {
+                let Some(told) = self.typed_turn(typing, playthrough, journal)? else {
+                    return self.ended_early(playthrough);
+                };
+                told
+            } else if self.script.as_ref().is_some_and(|s| !s.is_empty()) {
                 let Some(told) = self.follow_script(playthrough, journal)? else {
                     return Ok(Finished::Early);
                 };
                 told
             } else {
                 let Some(offer) = self.read_number("Your choice", 1..=count, false)? else {
-                    writeln!(self.out, "\nInput ended before the conversation did.")?;
-                    let session = playthrough.session();
-                    writeln!(self.out, "Replay with: {}", replay_command(session))?;
-                    return Ok(Finished::Early);
+                    return self.ended_early(playthrough);
                 };
                 playthrough
                     .choose(offer - 1, journal)
@@ -214,6 +231,14 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
             };
             self.tell(&told, playthrough.session())?;
         }
+    }
+
+    /// The input ran out before the conversation did.
+    fn ended_early(&mut self, playthrough: &Playthrough) -> io::Result<Finished> {
+        writeln!(self.out, "\nInput ended before the conversation did.")?;
+        let session = playthrough.session();
+        writeln!(self.out, "Replay with: {}", replay_command(session))?;
+        Ok(Finished::Early)
     }
 
     /// Takes the path's next choice, shown as if typed; `None` (having said
@@ -293,7 +318,7 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
 
     /// A number in `range` typed on its own line; `None` when the input ends
     /// or, if `optional`, the line is empty.
-    fn read_number(
+    pub(crate) fn read_number(
         &mut self,
         what: &str,
         range: std::ops::RangeInclusive<usize>,
@@ -301,17 +326,9 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
     ) -> io::Result<Option<usize>> {
         let (low, high) = (*range.start(), *range.end());
         loop {
-            write!(self.out, "{what} ({low}-{high}): ")?;
-            self.out.flush()?;
-            let mut bytes = Vec::new();
-            if self.input.read_until(b'\n', &mut bytes)? == 0 {
+            let Some(line) = self.read_line(&format!("{what} ({low}-{high}): "))? else {
                 return Ok(None);
-            }
-            // Whatever bytes were typed, answer them rather than abort.
-            let line = String::from_utf8_lossy(&bytes);
-            if self.echo {
-                writeln!(self.out, "{}", shown(line.trim_end()))?;
-            }
+            };
             if optional && line.trim().is_empty() {
                 return Ok(None);
             }
@@ -320,6 +337,23 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
                 _ => writeln!(self.out, "Type a number from {low} to {high}.")?,
             }
         }
+    }
+
+    /// A line typed after `prompt`, without its line break; `None` when the
+    /// input ends.
+    pub(crate) fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        write!(self.out, "{prompt}")?;
+        self.out.flush()?;
+        let mut bytes = Vec::new();
+        if self.input.read_until(b'\n', &mut bytes)? == 0 {
+            return Ok(None);
+        }
+        // Whatever bytes were typed, answer them rather than abort.
+        let line = String::from_utf8_lossy(&bytes).trim_end().to_string();
+        if self.echo {
+            writeln!(self.out, "{}", shown(&line))?;
+        }
+        Ok(Some(line))
     }
 }
 

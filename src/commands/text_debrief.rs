@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use frontline_core::review::{Focus, Hindsight, Turn};
 use frontline_core::runner::{MeterChange, PersonalBest};
 use frontline_core::terminal::{shown, shown_lines};
+use frontline_core::typing::Said;
 use frontline_core::{Conclusion, Practice, Scenario, Session};
 
 use super::play_text::replay_command;
@@ -38,6 +39,13 @@ fn debrief(c: &Conclusion, session: &Session, out: &mut impl Write) -> io::Resul
         d.customer * 100.0,
         d.practice * 100.0
     )?;
+    if let Some(recall) = d.recall {
+        writeln!(
+            out,
+            "  +{} for replies in your own words ({} of {} scored replies)",
+            recall.points, recall.turns, recall.of
+        )?;
+    }
     if let Some(bounds) = c.bounds {
         writeln!(out, "  Best possible in this scenario: {}", bounds.best)?;
     }
@@ -116,6 +124,9 @@ fn path(c: &Conclusion, out: &mut impl Write) -> io::Result<()> {
     for turn in &c.hindsight.turns {
         writeln!(out, "  {}. They said: {}", turn.number, turn.line)?;
         let chosen = &turn.chosen;
+        if let Some(typed) = c.said.get(turn.number - 1).and_then(typed_words) {
+            writeln!(out, "     You typed: {typed}")?;
+        }
         writeln!(
             out,
             "     You said: {}{}",
@@ -125,6 +136,15 @@ fn path(c: &Conclusion, out: &mut impl Write) -> io::Result<()> {
         writeln!(out, "     {}", chosen.feedback)?;
     }
     Ok(())
+}
+
+/// What the trainee typed, and how it was taken.
+pub fn typed_words(said: &Said) -> Option<String> {
+    match said {
+        Said::Picked => None,
+        Said::Typed { text, .. } => Some(format!("«{text}»")),
+        Said::Corrected { text } => Some(format!("«{text}» (then picked from the list)")),
+    }
 }
 
 /// `−12`, with a real minus sign.

@@ -1,5 +1,6 @@
 //! Reading a typed reply: which offered choice it means, if any.
 
+use frontline_core::typing::Heard;
 use serde::Serialize;
 
 use crate::cues::Cues;
@@ -29,6 +30,25 @@ pub struct Reading {
     pub verdict: Verdict,
     /// The offered choices, best first.
     pub ranked: Vec<Ranked>,
+}
+
+impl Reading {
+    /// The reading in the core's terms, for the typing rules both front
+    /// ends follow (`frontline_core::typing`).
+    pub fn heard(&self) -> Heard {
+        let scored = |choice: usize| {
+            let score = self.ranked.iter().find(|r| r.choice == choice);
+            (choice, score.map_or(0.0, |r| r.score))
+        };
+        match self.verdict {
+            Verdict::Matched { choice, score, .. } => Heard::Means { choice, score },
+            Verdict::DidYouMean { first, second } => Heard::EitherOf {
+                first: scored(first),
+                second: scored(second),
+            },
+            Verdict::OffScript { .. } => Heard::Nothing,
+        }
+    }
 }
 
 /// An offered choice and how close the reply came to it.

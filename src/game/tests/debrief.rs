@@ -58,7 +58,7 @@ fn text_mode(prepared: &Prepared, seed: u64, offers: &[usize]) -> String {
         script: None,
     };
     let playthrough = Playthrough::new(prepared, seed, Mode::Coach);
-    terminal.play(playthrough, &mut NoJournal).unwrap();
+    terminal.play(playthrough, &mut NoJournal, None).unwrap();
     String::from_utf8(terminal.out).unwrap()
 }
 
