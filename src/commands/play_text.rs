@@ -70,7 +70,10 @@ pub fn run(dir: &Path, data: &Path, lrs: Option<&str>, args: &PlayArgs) -> ExitC
         Box::new(recorder)
     };
     let typing = match args.typed {
-        true => match Typing::load(&crate::paths::assets_dir().join("model"), &prepared.scenario) {
+        true => match Typing::load(
+            &crate::paths::assets_dir().join("model"),
+            &prepared.scenario,
+        ) {
             Ok(typing) => Some(typing),
             Err(e) => {
                 eprintln!("frontline: {e}");

@@ -64,7 +64,8 @@ impl<I: BufRead, O: Write> Terminal<I, O> {
                 Next::Confirm { choice, score } => {
                     let reply = reply_text(playthrough, node, choice);
                     writeln!(self.out, "  You said, in effect: «{}»", shown_lines(&reply))?;
-                    let answer = self.read_line("  Is that what you meant? (Enter: yes, n: no) ")?;
+                    let answer =
+                        self.read_line("  Is that what you meant? (Enter: yes, n: no) ")?;
                     break match answer.as_deref().map(str::trim) {
                         None => return Ok(None),
                         Some("n" | "N" | "no") => self.pick(playthrough, turn.picked())?,
