@@ -54,6 +54,9 @@ fn expected(plain: &Debrief, said: &[Said]) -> u8 {
     (raw + 1e-9).round().min(100.0) as u8
 }
 
+/// How the reply of each turn is given.
+type SaidAt = fn(usize) -> Said;
+
 fn typed(turn: usize) -> Said {
     Said::Typed {
         text: format!("turn {turn} in my own words"),
@@ -65,7 +68,7 @@ fn typed(turn: usize) -> Said {
 fn recalled_replies_add_their_share_of_five_points_and_no_more() {
     for prepared in bundled() {
         for (seed, pick) in [(0, 0), (1, 1), (2, 2), (3, 0)] {
-            let patterns: [(&str, fn(usize) -> Said); 3] = [
+            let patterns: [(&str, SaidAt); 3] = [
                 ("all typed", typed),
                 ("every other typed", |t| {
                     if t % 2 == 0 {
