@@ -74,6 +74,7 @@ fn replies_typed_word_for_word_are_confirmed_taken_and_earn_the_recall_bonus() {
         "+{} for replies in your own words ({} of {} scored replies)",
         recall.points, recall.turns, recall.of
     );
+    assert_eq!(bonus, recall.summary());
     assert!(shown.contains(&bonus), "{shown}");
     let conversation = &shown[..shown.find("=== Debrief ===").unwrap()];
     assert!(

@@ -40,11 +40,7 @@ fn debrief(c: &Conclusion, session: &Session, out: &mut impl Write) -> io::Resul
         d.practice * 100.0
     )?;
     if let Some(recall) = d.recall {
-        writeln!(
-            out,
-            "  +{} for replies in your own words ({} of {} scored replies)",
-            recall.points, recall.turns, recall.of
-        )?;
+        writeln!(out, "  {}", recall.summary())?;
     }
     if let Some(bounds) = c.bounds {
         writeln!(out, "  Best possible in this scenario: {}", bounds.best)?;
@@ -124,7 +120,7 @@ fn path(c: &Conclusion, out: &mut impl Write) -> io::Result<()> {
     for turn in &c.hindsight.turns {
         writeln!(out, "  {}. They said: {}", turn.number, turn.line)?;
         let chosen = &turn.chosen;
-        if let Some(typed) = c.said.get(turn.number - 1).and_then(typed_words) {
+        if let Some(typed) = c.said.get(turn.number - 1).and_then(Said::typed_words) {
             writeln!(out, "     You typed: {typed}")?;
         }
         writeln!(
@@ -136,15 +132,6 @@ fn path(c: &Conclusion, out: &mut impl Write) -> io::Result<()> {
         writeln!(out, "     {}", chosen.feedback)?;
     }
     Ok(())
-}
-
-/// What the trainee typed, and how it was taken.
-pub fn typed_words(said: &Said) -> Option<String> {
-    match said {
-        Said::Picked => None,
-        Said::Typed { text, .. } => Some(format!("«{text}»")),
-        Said::Corrected { text } => Some(format!("«{text}» (then picked from the list)")),
-    }
 }
 
 /// `−12`, with a real minus sign.

@@ -2,6 +2,7 @@
 //! session runtime. Screens read results; they never score anything.
 
 pub mod library;
+pub mod listener;
 pub mod profile;
 pub mod records;
 mod redraw;
@@ -103,6 +104,7 @@ impl Plugin for GamePlugin {
         app.add_plugins((
             theme::plugin,
             library::plugin,
+            listener::plugin,
             profile::plugin,
             records::plugin,
             screens::plugin,

@@ -28,6 +28,8 @@ pub struct Settings {
     pub text_scale: f32,
     /// Feedback right after each choice (coach) or only in the debrief (exam).
     pub coach: bool,
+    /// Replies typed in the trainee's own words rather than picked.
+    pub typed: bool,
     pub fullscreen: bool,
 }
 
@@ -36,6 +38,7 @@ impl Default for Settings {
         Settings {
             text_scale: 1.0,
             coach: true,
+            typed: false,
             fullscreen: false,
         }
     }

@@ -137,6 +137,16 @@ pub struct Recall {
     pub points: u8,
 }
 
+impl Recall {
+    /// The line the debrief shows.
+    pub fn summary(&self) -> String {
+        format!(
+            "+{} for replies in your own words ({} of {} scored replies)",
+            self.points, self.turns, self.of
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum Grade {
     F,

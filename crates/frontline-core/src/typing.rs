@@ -67,6 +67,15 @@ impl Said {
         matches!(self, Said::Typed { .. })
     }
 
+    /// What the trainee typed, and how it was taken, as the debrief says it.
+    pub fn typed_words(&self) -> Option<String> {
+        match self {
+            Said::Picked => None,
+            Said::Typed { text, .. } => Some(format!("«{text}»")),
+            Said::Corrected { text } => Some(format!("«{text}» (then picked from the list)")),
+        }
+    }
+
     /// What the trainee typed, if they typed.
     pub fn text(&self) -> Option<&str> {
         match self {

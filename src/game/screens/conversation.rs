@@ -9,10 +9,13 @@ use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use frontline_core::runner::{Journal, NoJournal, Told};
 use frontline_core::scenario::Speaker;
-use frontline_core::{Mode, Playthrough, Prompt, Session};
+use frontline_core::typing::Said;
+use frontline_core::{Mode, Playthrough, Prompt, Session, State};
 
+use super::typed_reply::{self, ChooseSaid, Typing};
 use super::{Results, Screen, digit_pressed, key_hint};
 use crate::game::library::Library;
+use crate::game::listener::Listener;
 use crate::game::records::Records;
 use crate::game::scroll::Scrollable;
 use crate::game::theme::{self, Fonts, palette, quality_color};
@@ -61,13 +64,15 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            choose_by_key.run_if(no_dialog),
+            choose_by_key.run_if(no_dialog.and_then(offers_listed)),
             leave_by_key.run_if(no_dialog),
             apply_choice,
             restart_on_edit,
             open_debrief_by_key.run_if(no_dialog),
             refresh_dialogue.run_if(
-                resource_exists_and_changed::<ActivePlay>.or_eager(resource_changed::<Library>),
+                resource_exists_and_changed::<ActivePlay>
+                    .or_eager(resource_changed::<Library>)
+                    .or_eager(resource_exists_and_changed::<Typing>),
             ),
             follow_session.run_if(resource_exists_and_changed::<ActivePlay>),
         )
@@ -161,6 +166,8 @@ fn refresh_dialogue(
     fonts: Res<Fonts>,
     play: Res<ActivePlay>,
     library: Res<Library>,
+    typing: Option<Res<Typing>>,
+    listener: Res<Listener>,
     panel: Single<(Entity, &mut ScrollPosition), With<DialoguePanel>>,
 ) {
     let (panel, mut scroll) = panel.into_inner();
@@ -202,11 +209,17 @@ fn refresh_dialogue(
                     None => line.to_string(),
                 };
                 parent.spawn(said_card(&fonts, said));
-                for (i, offer) in offers.iter().enumerate() {
-                    parent.spawn(offer_button(&fonts, i, offer.text));
+                if let (Some(typing), State::Waiting { node, .. }) = (&typing, session.state()) {
+                    let (scenario, customer) = (session.scenario(), session.customer_name());
+                    typed_reply::widgets(parent, &fonts, typing, &listener, scenario, node, customer);
+                }
+                if typing.as_ref().is_none_or(|t| t.listing()) {
+                    for (i, offer) in offers.iter().enumerate() {
+                        parent.spawn(offer_button(&fonts, i, offer.text));
+                    }
+                    parent.spawn(key_hint(&fonts, "1-9: choose   Esc: leave the conversation"));
                 }
                 parent.spawn(theme::button(&fonts, "Leave the conversation", ask_to_leave));
-                parent.spawn(key_hint(&fonts, "1-9: choose   Esc: leave the conversation"));
             }
             Prompt::Ended { ending } => {
                 parent.spawn(said_card(&fonts, ending.text.clone()));
@@ -259,6 +272,11 @@ fn offer_button(fonts: &Fonts, i: usize, text: &str) -> impl Bundle {
             choose.write(ChooseOffer(i));
         },
     )
+}
+
+/// Whether the replies are listed to pick from (always, unless typed).
+fn offers_listed(typing: Option<Res<Typing>>) -> bool {
+    typing.is_none_or(|t| t.listing())
 }
 
 fn choose_by_key(keys: Res<ButtonInput<KeyCode>>, mut choose: MessageWriter<ChooseOffer>) {
@@ -324,19 +342,39 @@ fn start_recording(mut play: ResMut<ActivePlay>, mut records: Option<ResMut<Reco
 }
 
 /// Hands the choice to the runner, which records it and, at an ending,
-/// concludes the session.
+/// concludes the session. A reply picked from the list in a typed
+/// conversation is recorded with the words typed before it.
 fn apply_choice(
-    mut choices: MessageReader<ChooseOffer>,
+    mut offers: MessageReader<ChooseOffer>,
+    mut typed: MessageReader<ChooseSaid>,
     mut play: ResMut<ActivePlay>,
+    mut typing: Option<ResMut<Typing>>,
     mut records: Option<ResMut<Records>>,
 ) {
-    let Some(&ChooseOffer(offer)) = choices.read().next() else {
+    let offered = |offer: usize| play.session().offered().get(offer).copied();
+    let picked = offers
+        .read()
+        .next()
+        .and_then(|&ChooseOffer(offer)| offered(offer));
+    let choice = match (picked, typed.read().next()) {
+        (_, Some(ChooseSaid(choice, said))) => Some((*choice, said.clone())),
+        (Some(choice), None) => {
+            let said = typing.as_ref().map_or(Said::Picked, |t| t.picked());
+            Some((choice, said))
+        }
+        (None, None) => None,
+    };
+    offers.clear();
+    typed.clear();
+    let Some((choice, said)) = choice else {
         return;
     };
-    choices.clear();
     let chosen = with_journal(&mut records, |journal| {
-        play.playthrough.choose(offer, journal)
+        play.playthrough.choose_said(choice, said, journal)
     });
+    if let Some(typing) = typing.as_mut() {
+        typing.next_turn();
+    }
     if let Ok(told) = chosen {
         if let Some(reason) = &told.recording_failed {
             warn!("recording stopped: {reason}");

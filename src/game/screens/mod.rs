@@ -10,6 +10,7 @@ mod progress;
 mod select;
 mod settings;
 mod title;
+pub mod typed_reply;
 
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
@@ -61,6 +62,7 @@ pub(super) fn plugin(app: &mut App) {
         debrief::plugin,
         settings::plugin,
         progress::plugin,
+        typed_reply::plugin,
     ));
     app.add_systems(
         Update,

@@ -2,14 +2,14 @@
 //! cursor and scrolls sideways rather than wrap; an empty name is answered
 //! with why the game won't go on.
 
-use bevy::input_focus::AutoFocus;
 use bevy::prelude::*;
-use bevy::text::{EditableText, EditableTextSystems, TextCursorStyle};
+use bevy::text::{EditableText, EditableTextSystems};
 use bevy::ui_widgets::Activate;
 
 use super::{Screen, Selected, StartWith, back_button, bottom_row, key_hint};
 use crate::game::profile::Profile;
 use crate::game::theme::{self, Fonts, palette};
+use crate::game::widgets::text_field::text_field;
 
 /// The longest name the field takes.
 const MAX_NAME: usize = 40;
@@ -39,34 +39,8 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, profile: Res<Profile>) {
         theme::screen(children![
             theme::heading(&fonts, "Who's training today?", 2.0),
             (
-                Node {
-                    width: px(520),
-                    max_width: percent(100),
-                    padding: UiRect::axes(px(14), px(10)),
-                    border: px(2).all(),
-                    border_radius: BorderRadius::all(px(8)),
-                    ..default()
-                },
-                BorderColor::all(palette::ACCENT),
-                BackgroundColor(palette::PANEL),
-                EditableText {
-                    max_characters: Some(MAX_NAME),
-                    allow_newlines: false,
-                    ..EditableText::new(&profile.trainee)
-                },
-                TextLayout::no_wrap(),
-                TextCursorStyle {
-                    color: palette::ACCENT,
-                    ..default()
-                },
-                TextFont {
-                    font: fonts.regular.clone().into(),
-                    font_size: FontSize::Rem(1.3),
-                    ..default()
-                },
-                TextColor(palette::TEXT),
-                NameInput,
-                AutoFocus,
+                text_field(&fonts, &profile.trainee, MAX_NAME, px(520)),
+                NameInput
             ),
             theme::text(
                 &fonts,

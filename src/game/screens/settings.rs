@@ -1,4 +1,4 @@
-//! Settings: text size, Coach or Exam mode, fullscreen. Saved with the
+//! Settings: text size, Coach or Exam mode, typed or picked replies, fullscreen. Saved with the
 //! profile. Each is a button, and a key for keyboard players.
 
 use bevy::prelude::*;
@@ -38,6 +38,10 @@ fn toggle_coach(mut profile: ResMut<Profile>) {
     profile.settings.coach ^= true;
 }
 
+fn toggle_typed(mut profile: ResMut<Profile>) {
+    profile.settings.typed ^= true;
+}
+
 fn toggle_fullscreen(mut profile: ResMut<Profile>) {
     profile.settings.fullscreen ^= true;
 }
@@ -65,6 +69,8 @@ fn keys(keys: Res<ButtonInput<KeyCode>>, mut commands: Commands) {
         commands.run_system_cached(cycle_text_size);
     } else if keys.just_pressed(KeyCode::KeyC) {
         commands.run_system_cached(toggle_coach);
+    } else if keys.just_pressed(KeyCode::KeyY) {
+        commands.run_system_cached(toggle_typed);
     } else if keys.just_pressed(KeyCode::KeyF) {
         commands.run_system_cached(toggle_fullscreen);
     }
@@ -99,13 +105,19 @@ fn spawn(
             theme::text(&fonts, mode_meaning(s.coach), 0.9, palette::TEXT_DIM),
             setting(
                 &fonts,
+                format!("Type my replies: {}", on_off(s.typed)),
+                toggle_typed
+            ),
+            theme::text(&fonts, typed_meaning(s.typed), 0.9, palette::TEXT_DIM),
+            setting(
+                &fonts,
                 format!("Fullscreen: {}", on_off(s.fullscreen)),
                 toggle_fullscreen
             ),
             back_button(&fonts),
             key_hint(
                 &fonts,
-                "T: text size   C: Coach or Exam   F: fullscreen   Esc: back"
+                "T: text size   C: Coach or Exam   Y: type my replies   F: fullscreen   Esc: back"
             ),
         ]),
     ));
@@ -121,5 +133,13 @@ fn mode_meaning(coach: bool) -> &'static str {
         "Coach: feedback and the meters after each choice."
     } else {
         "Exam: nothing gives the verdict away until the debrief."
+    }
+}
+
+fn typed_meaning(typed: bool) -> &'static str {
+    if typed {
+        "You type what you would say; the customer answers the reply it means. Own words earn a recall bonus."
+    } else {
+        "You pick each reply from a list."
     }
 }

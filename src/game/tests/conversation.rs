@@ -112,3 +112,121 @@ fn results_the_record_store_has_not_taken_yet_are_counted_in_a_corner() {
     assert!(count >= 2, "the session's start and the reply wait: {note}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Activates the button labelled `label`, as a click does.
+fn click(app: &mut App, label: &str) {
+    let world = app.world_mut();
+    let mut buttons =
+        world.query_filtered::<(Entity, &Children), With<crate::game::theme::ThemedButton>>();
+    let button = buttons
+        .iter(world)
+        .find(|(_, children)| {
+            children
+                .iter()
+                .any(|c| world.get::<Text>(c).is_some_and(|t| t.0 == label))
+        })
+        .map(|(entity, _)| entity)
+        .unwrap_or_else(|| {
+            let labels: Vec<&String> = world
+                .iter_entities()
+                .filter_map(|e| e.get::<Text>().map(|t| &t.0))
+                .collect();
+            panic!("no button «{label}» among {labels:?}")
+        });
+    world.trigger(bevy::ui_widgets::Activate { entity: button });
+    app.update();
+    app.update();
+}
+
+/// Types `text` into the reply field and presses Enter.
+fn say(app: &mut App, text: &str) {
+    let world = app.world_mut();
+    let mut fields = world.query::<&mut bevy::text::EditableText>();
+    let mut field = fields.single_mut(world).expect("one reply field");
+    *field = bevy::text::EditableText::new(text);
+    press(app, KeyCode::Enter);
+    app.update();
+}
+
+#[test]
+fn a_typed_reply_is_read_shown_back_and_taken_with_the_words_typed() {
+    use crate::game::screens::typed_reply::Typing;
+    use frontline_core::typing::Said;
+
+    let dir = super::scratch("typed");
+    let mut app = super::app(&dir);
+    super::update_until(&mut app, "the library", super::loaded(&dir));
+    let mut profile = app
+        .world_mut()
+        .resource_mut::<crate::game::profile::Profile>();
+    profile.trainee = "Ada".into();
+    profile.settings.typed = true;
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Select);
+    app.update();
+    press(&mut app, KeyCode::Digit1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Conversation);
+    super::update_until(&mut app, "the model and the replies", |w| {
+        w.get_resource::<Typing>().is_some_and(Typing::ready)
+    });
+    app.update();
+    let (first, second) = {
+        let session = app.world().resource::<ActivePlay>().session();
+        let offered = session.offered();
+        let text = |c: usize| session.current().unwrap().0.choices[c].text.clone();
+        ((offered[0], text(offered[0])), text(offered[1]))
+    };
+    let shown = texts(&mut app);
+    assert!(
+        !shown.iter().any(|t| t.ends_with(&second)),
+        "no list: {shown:?}"
+    );
+
+    // Off script once: the customer is puzzled.
+    say(&mut app, "purple monkey dishwasher");
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.ends_with("looks puzzled. Try saying it another way."))
+    );
+    // The first reply word for word: shown back, then taken as typed.
+    say(&mut app, &first.1);
+    let heard = format!("You said, in effect: «{}»", first.1);
+    assert!(texts(&mut app).contains(&heard), "{:?}", texts(&mut app));
+    click(&mut app, "Yes, that's what I meant");
+    let play = app.world().resource::<ActivePlay>();
+    assert_eq!(play.session().steps()[0].choice, first.0);
+    let recorded = app.world().resource::<Records>().0.attempts();
+    assert!(matches!(
+        &recorded[0].choices[0].said,
+        Said::Typed { text, .. } if *text == first.1
+    ));
+
+    // Not what I meant: the list, and the pick is recorded with the words.
+    say(&mut app, "I am terribly sorry about all of this");
+    if texts(&mut app)
+        .iter()
+        .any(|t| t.starts_with("You said, in effect"))
+    {
+        click(&mut app, "That's not what I meant");
+    } else if texts(&mut app).iter().any(|t| t == "Did you mean:") {
+        click(&mut app, "Neither");
+    } else {
+        say(&mut app, "zebra quartz umbrella");
+    }
+    assert!(
+        texts(&mut app).iter().any(|t| t.starts_with("2.  ")),
+        "the list: {:?}",
+        texts(&mut app)
+    );
+    press(&mut app, digit(1));
+    let recorded = app.world().resource::<Records>().0.attempts();
+    assert!(
+        matches!(&recorded[0].choices[1].said, Said::Corrected { .. }),
+        "{:?}",
+        recorded[0].choices[1].said
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

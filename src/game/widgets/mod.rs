@@ -1,12 +1,13 @@
 //! Widgets bigger than a button, each a function returning a bundle plus the
 //! systems that keep it up to date: the speaker's face, a meter's bar and a
-//! yes/no dialog.
+//! yes/no dialog, a one-line text field.
 
 pub mod confirm;
 pub mod face;
 #[cfg(feature = "dev")]
 mod gallery;
 pub mod meter;
+pub mod text_field;
 
 use bevy::prelude::*;
 

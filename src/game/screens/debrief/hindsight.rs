@@ -7,6 +7,7 @@ use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use frontline_core::Conclusion;
 use frontline_core::review::{Focus, Reply, Turn};
+use frontline_core::typing::Said;
 
 use super::TryAgain;
 use crate::game::theme::{self, Fonts, palette, quality_color};
@@ -27,7 +28,8 @@ pub(super) fn fill(commands: &mut Commands, column: Entity, fonts: &Fonts, c: &C
         }
         parent.spawn(theme::heading(fonts, "Your path", 1.2));
         for turn in &h.turns {
-            parent.spawn(path_turn(fonts, turn));
+            let said = c.said.get(turn.number - 1).and_then(Said::typed_words);
+            parent.spawn(path_turn(fonts, turn, said));
         }
     });
 }
@@ -81,7 +83,9 @@ fn focus_line(fonts: &Fonts, i: usize, f: &Focus) -> impl Bundle {
     theme::text(fonts, line, 0.85, palette::TEXT)
 }
 
-fn path_turn(fonts: &Fonts, turn: &Turn) -> impl Bundle {
+/// A turn of the path; `typed` is what the trainee typed, if they did.
+fn path_turn(fonts: &Fonts, turn: &Turn, typed: Option<String>) -> impl Bundle {
+    let typed = typed.map_or(String::new(), |words| format!("You typed: {words}"));
     (
         card(),
         children![
@@ -91,6 +95,7 @@ fn path_turn(fonts: &Fonts, turn: &Turn) -> impl Bundle {
                 0.8,
                 palette::TEXT_DIM
             ),
+            theme::text(fonts, typed, 0.8, palette::TEXT_DIM),
             reply_text(fonts, "You", &turn.chosen),
             theme::text(fonts, turn.chosen.feedback.clone(), 0.8, palette::TEXT),
             try_again_button(fonts, turn.number),

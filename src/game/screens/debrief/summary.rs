@@ -52,6 +52,9 @@ pub(super) fn fill(commands: &mut Commands, panel: Entity, fonts: &Fonts, result
             let tint = if emphasis { color } else { palette::TEXT_DIM };
             parent.spawn(theme::text(fonts, line, 0.9, tint));
         }
+        if let Some(recall) = d.recall {
+            parent.spawn(theme::text(fonts, recall.summary(), 0.85, palette::ACCENT));
+        }
         if let Some(bounds) = c.bounds {
             let best = format!("Best possible in this scenario: {}", bounds.best);
             parent.spawn(theme::text(fonts, best, 0.85, palette::ACCENT));

@@ -1,0 +1,269 @@
+//! "Type my replies" in a conversation: a text field in place of the list of
+//! replies. What the trainee types is read by the model, and the core's
+//! typing rules say what comes next: the reply it was read as, to confirm or
+//! to say "that's not what I meant"; two close readings to choose between;
+//! the customer puzzled; after two misses, the list.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy::text::{EditableText, EditableTextSystems};
+use bevy::ui_widgets::Activate;
+use frontline_core::typing::{Next, Said, TypedTurn};
+use frontline_core::{Scenario, State};
+
+use super::conversation::ActivePlay;
+use super::{Screen, key_hint};
+use crate::game::listener::{Embedded, Listener};
+use crate::game::profile::Profile;
+use crate::game::theme::{self, Fonts, palette};
+use crate::game::widgets::text_field::text_field;
+
+/// The longest reply the field takes.
+const MAX_REPLY: usize = 300;
+
+/// A typed conversation's state: the scenario's replies for the model, and
+/// where the current turn stands.
+#[derive(Resource)]
+pub struct Typing {
+    embedded: Embedded,
+    turn: TypedTurn,
+    pub stage: Stage,
+}
+
+/// Where a typed turn stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Stage {
+    /// The field, empty; `puzzled` after a reply the customer didn't follow.
+    Typing {
+        puzzled: bool,
+    },
+    Confirm {
+        choice: usize,
+        score: f32,
+    },
+    Ask {
+        first: (usize, f32),
+        second: (usize, f32),
+    },
+    /// The offered replies, to pick from.
+    Listing,
+}
+
+impl Typing {
+    /// How a reply picked from the list now was given.
+    pub fn picked(&self) -> Said {
+        self.turn.picked()
+    }
+
+    /// Ready for the next turn.
+    pub fn next_turn(&mut self) {
+        self.turn = TypedTurn::default();
+        self.stage = Stage::Typing { puzzled: false };
+    }
+
+    /// Whether typed replies can be read: the model loaded, the replies embedded.
+    #[cfg(test)]
+    pub fn ready(&self) -> bool {
+        self.embedded.ready().is_some()
+    }
+
+    /// Whether the offered replies are shown as a list.
+    pub fn listing(&self) -> bool {
+        self.stage == Stage::Listing
+    }
+}
+
+/// Take a choice (as written) given as said.
+#[derive(Message, Debug, Clone)]
+pub struct ChooseSaid(pub usize, pub Said);
+
+/// The field the trainee types in.
+#[derive(Component)]
+struct ReplyField;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<ChooseSaid>();
+    app.add_systems(OnEnter(Screen::Conversation), begin);
+    app.add_systems(OnExit(Screen::Conversation), end);
+    app.add_systems(
+        Update,
+        embed_replies
+            .run_if(resource_exists::<Typing>)
+            .run_if(in_state(Screen::Conversation)),
+    );
+    // After the text edits of this frame, so a key typed just before Enter counts.
+    app.add_systems(
+        PostUpdate,
+        submit_on_enter
+            .after(EditableTextSystems)
+            .run_if(resource_exists::<Typing>)
+            .run_if(in_state(Screen::Conversation)),
+    );
+}
+
+fn begin(mut commands: Commands, profile: Res<Profile>) {
+    if profile.settings.typed {
+        commands.insert_resource(Typing {
+            embedded: Embedded::Waiting,
+            turn: TypedTurn::default(),
+            stage: Stage::Typing { puzzled: false },
+        });
+    }
+}
+
+fn end(mut commands: Commands) {
+    commands.remove_resource::<Typing>();
+}
+
+fn embed_replies(
+    mut typing: ResMut<Typing>,
+    listener: Res<Listener>,
+    play: Res<ActivePlay>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    let scenario = play.session().scenario();
+    if typing
+        .bypass_change_detection()
+        .embedded
+        .poll(&listener, scenario)
+    {
+        typing.set_changed();
+    }
+    if typing.embedded.ready().is_none() {
+        redraw.write(bevy::window::RequestRedraw);
+    }
+}
+
+/// What a typed turn shows in place of the list of replies.
+pub fn widgets(
+    parent: &mut ChildSpawnerCommands,
+    fonts: &Fonts,
+    typing: &Typing,
+    listener: &Listener,
+    scenario: &Scenario,
+    node: usize,
+    customer: &str,
+) {
+    let reply = |choice: usize| scenario.nodes[node].choices[choice].text.clone();
+    match typing.stage {
+        Stage::Typing { puzzled } => {
+            if puzzled {
+                let line = format!("{customer} looks puzzled. Try saying it another way.");
+                parent.spawn(theme::text(fonts, line, 1.0, palette::ACCENT));
+            }
+            parent.spawn(theme::text(
+                fonts,
+                "What do you say?",
+                0.9,
+                palette::TEXT_DIM,
+            ));
+            parent.spawn((text_field(fonts, "", MAX_REPLY, percent(100)), ReplyField));
+            match listener
+                .not_ready()
+                .or_else(|| not_embedded(&typing.embedded))
+            {
+                Some(wait) => parent.spawn(theme::text(fonts, wait, 0.85, palette::TEXT_DIM)),
+                None => parent.spawn(theme::button(fonts, "Say it", say_it)),
+            };
+            parent.spawn(theme::button(fonts, "Show me the replies", show_list));
+            parent.spawn(key_hint(
+                fonts,
+                "Enter: say it   Esc: leave the conversation",
+            ));
+        }
+        Stage::Confirm { choice, score } => {
+            let heard = format!("You said, in effect: «{}»", reply(choice));
+            parent.spawn(theme::text(fonts, heard, 1.0, palette::TEXT));
+            let said = typing.turn.understood(score);
+            parent.spawn(theme::button(
+                fonts,
+                "Yes, that's what I meant",
+                move |_: On<Activate>, mut choose: MessageWriter<ChooseSaid>| {
+                    choose.write(ChooseSaid(choice, said.clone()));
+                },
+            ));
+            parent.spawn(theme::button(fonts, "That's not what I meant", show_list));
+        }
+        Stage::Ask { first, second } => {
+            parent.spawn(theme::text(fonts, "Did you mean:", 1.0, palette::TEXT));
+            for (choice, score) in [first, second] {
+                let said = typing.turn.understood(score);
+                parent.spawn(theme::button(
+                    fonts,
+                    reply(choice),
+                    move |_: On<Activate>, mut choose: MessageWriter<ChooseSaid>| {
+                        choose.write(ChooseSaid(choice, said.clone()));
+                    },
+                ));
+            }
+            parent.spawn(theme::button(fonts, "Neither", show_list));
+        }
+        Stage::Listing => {
+            let line = match typing.turn.misses() {
+                0 => "Pick the reply closest to what you meant:".to_string(),
+                _ => format!(
+                    "{customer} still doesn't follow. These are the replies you could give:"
+                ),
+            };
+            parent.spawn(theme::text(fonts, line, 0.9, palette::TEXT_DIM));
+        }
+    }
+}
+
+fn not_embedded(embedded: &Embedded) -> Option<String> {
+    match embedded {
+        Embedded::Ready(_) => None,
+        Embedded::Failed(why) => Some(format!("Typed replies are unavailable: {why}")),
+        Embedded::Waiting | Embedded::Embedding(_) => Some("Getting ready to listen…".into()),
+    }
+}
+
+fn show_list(_: On<Activate>, mut typing: ResMut<Typing>) {
+    typing.stage = Stage::Listing;
+}
+
+fn say_it(_: On<Activate>, mut commands: Commands) {
+    commands.run_system_cached(hear);
+}
+
+fn submit_on_enter(keys: Res<ButtonInput<KeyCode>>, typing: Res<Typing>, mut commands: Commands) {
+    if keys.just_pressed(KeyCode::Enter) && matches!(typing.stage, Stage::Typing { .. }) {
+        commands.run_system_cached(hear);
+    }
+}
+
+/// Reads what was typed (a few milliseconds on the model's own threads) and
+/// moves the turn on as the typing rules say.
+fn hear(
+    field: Option<Single<&EditableText, With<ReplyField>>>,
+    listener: Res<Listener>,
+    play: Res<ActivePlay>,
+    mut typing: ResMut<Typing>,
+) {
+    let (Some(field), Some(matcher)) = (field, listener.ready()) else {
+        return;
+    };
+    let text = field.value().to_string();
+    let Some(replies) = typing.embedded.ready().map(Arc::clone) else {
+        return;
+    };
+    let session = play.session();
+    let State::Waiting { node, .. } = session.state() else {
+        return;
+    };
+    if text.trim().is_empty() {
+        return;
+    }
+    let Ok(reading) = matcher.read(&replies, node, session.offered(), &text) else {
+        typing.stage = Stage::Listing;
+        return;
+    };
+    typing.stage = match typing.turn.hear(&text, reading.heard()) {
+        Next::Confirm { choice, score } => Stage::Confirm { choice, score },
+        Next::Ask { first, second } => Stage::Ask { first, second },
+        Next::Puzzled => Stage::Typing { puzzled: true },
+        Next::ShowReplies => Stage::Listing,
+    };
+    info!("typed reply: {:?}", typing.stage);
+}
