@@ -148,13 +148,17 @@ fn main() -> Result<(), String> {
             .collect();
         println!("\n[{name}] {}", Score::of(&part, gate));
     }
-    println!("\ntop-1 by kind (all):");
+    println!("\ntop-1 by kind, test half (both halves):");
     for kind in ["rephrased", "casual", "partial", "hard"] {
-        let part: Vec<&Case> = cases.iter().filter(|c| c.line.kind == kind).collect();
-        let right = part
-            .iter()
-            .filter(|c| c.line.expect == Some(c.ranked[0].choice + 1));
-        println!("  {kind}: {} of {}", right.count(), part.len());
+        let top1 = |test_only: bool| {
+            let part = cases.iter().filter(|c| c.line.kind == kind);
+            let part: Vec<&Case> = part.filter(|c| !(test_only && c.calibrate)).collect();
+            let right = part
+                .iter()
+                .filter(|c| c.line.expect == Some(c.ranked[0].choice + 1));
+            format!("{} of {}", right.count(), part.len())
+        };
+        println!("  {kind}: {} ({})", top1(true), top1(false));
     }
     if args.iter().any(|a| a == "--pairs") {
         pairs(&scenarios, &replies, &cases, gate);
