@@ -45,6 +45,10 @@ async function main() {
         if (JSON.stringify(fromStore) !== JSON.stringify(fromMachines))
             fail(`${table} differs:\n${fromStore.join('\n')}\nvs\n${fromMachines.join('\n')}`);
     }
+    // Every trainee finished each scenario once before the retries.
+    const trainees = fs.readFileSync(path.join(work, 'lrs', 'trainees.csv'), 'utf8').trim().split('\n');
+    const finished = trainees[0].split(',').indexOf('finished');
+    for (const row of trainees.slice(1)) if (!(Number(row.split(',')[finished]) >= 1)) fail(`no finished attempt: ${row}`);
     console.log(`${held.length} statements, each once and valid; the store's report matches both machines'`);
 }
 main().catch((e) => fail(e.stack || String(e)));

@@ -7,12 +7,14 @@ root=$(cd "$here/../.." && pwd)
 export LRS_TOOLS=${LRS_TOOLS:-$root/target/lrs-tools}
 tools=$LRS_TOOLS
 port=${LRS_PORT:-8127}
-if [ ! -e "$tools/ready" ]; then
+# Ralph's command line needs `requests` and does not say so.
+wanted="ralph-malph[cli,lrs]==5.1.0 requests @learninglocker/xapi-validation@3"
+if [ "$(cat "$tools/ready" 2>/dev/null)" != "$wanted" ]; then
     rm -rf "$tools"; mkdir -p "$tools"
     python3 -m venv "$tools/venv"
-    "$tools/venv/bin/pip" install -q 'ralph-malph[cli,lrs]==5.1.0'
+    "$tools/venv/bin/pip" install -q 'ralph-malph[cli,lrs]==5.1.0' requests
     (cd "$tools" && npm install --silent --no-audit --no-fund @learninglocker/xapi-validation@3 >/dev/null)
-    touch "$tools/ready"
+    echo "$wanted" >"$tools/ready"
 fi
 export FRONTLINE_LRS=http://127.0.0.1:$port/xAPI/ FRONTLINE_LRS_KEY=trainer FRONTLINE_LRS_SECRET=secret
 export RALPH_RUNSERVER_BACKEND=fs
@@ -23,7 +25,8 @@ new_store() {
     mkdir -p "$1"
     export RALPH_APP_DIR=$1/app RALPH_AUTH_FILE=$1/auth.json
     export RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH=$1/store
-    "$tools/venv/bin/ralph" auth -u trainer -p secret -s all -w -A trainer https://frontline.example >/dev/null 2>&1
+    "$tools/venv/bin/ralph" auth -u trainer -p secret -s all -w -A trainer https://frontline.example >"$1/auth.log" 2>&1 ||
+        { cat "$1/auth.log"; exit 1; }
     lrs_log=$1/lrs.log
 }
 start_lrs() {
