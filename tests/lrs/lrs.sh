@@ -40,5 +40,5 @@ start_lrs
 "$bin" --data "$a" report --xapi "$work/a.json" --csv "$work/a"
 "$bin" --data "$b" report --xapi "$work/b.json" --csv "$work/b"
 "$bin" --data "$work/reader" report --lrs "$FRONTLINE_LRS" --csv "$work/lrs"
-node "$here/check.js" "$work/a.json" "$work/b.json" "$work" "${FRONTLINE_LRS}statements"
+node "$here/check.js" "$work" "${FRONTLINE_LRS}statements" "$work/a.json" "$work/b.json"
 echo "1 passed, 0 failed"
