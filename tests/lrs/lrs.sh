@@ -7,7 +7,8 @@
 # Usage: tests/lrs/lrs.sh [path/to/frontline]   (needs python3, node, npm, curl)
 set -euo pipefail
 source "$(dirname "$0")/ralph.sh"
-bin=${1:-$root/target/release/frontline}
+bin=${1:-${CARGO_TARGET_DIR:-$root/target}/release/frontline}
+[ -x "$bin" ] || (cd "$root" && cargo build --release --bin frontline)
 work=${LRS_WORK:-$root/target/lrs}
 rm -rf "$work"; mkdir -p "$work"
 new_store "$work"

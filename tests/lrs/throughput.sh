@@ -7,7 +7,8 @@
 #   (build it with `cargo build --release -p frontline-records --example drain`)
 set -euo pipefail
 source "$(dirname "$0")/ralph.sh"
-drain=${1:-$root/target/release/examples/drain}
+drain=${1:-${CARGO_TARGET_DIR:-$root/target}/release/examples/drain}
+[ -x "$drain" ] || (cd "$root" && cargo build --release -p frontline-records --example drain)
 n=${2:-100000}
 work=${LRS_WORK:-$root/target/lrs-throughput}
 rm -rf "$work"; mkdir -p "$work"
