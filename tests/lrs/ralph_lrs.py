@@ -11,10 +11,14 @@ applied here rather than in its files:
   when a POST repeats a stored id (to compare the statements, as before);
 - a store killed while appending can leave half a line, which every later
   read fails on: at start the half line is cut off, as a database's recovery
-  drops a transaction that never committed (the POST was never answered).
+  drops a transaction that never committed (the POST was never answered);
+- on every read and write it rewrites its history file in place, and a store
+  killed meanwhile leaves it empty, which every later request fails on
+  (HTTP 500): it is written beside and renamed over instead.
 Usage: python ralph_lrs.py PORT (settings from RALPH_* variables, see ralph.sh).
 """
 
+import json
 import logging
 import os
 import sys
@@ -22,7 +26,9 @@ from pathlib import Path
 
 import uvicorn
 from ralph.backends.data.base import BaseOperationType
+from ralph.backends.data.mixins import HistoryMixin
 from ralph.backends.lrs.fs import FSLRSBackend, FSLRSBackendSettings
+from ralph.conf import settings
 from ralph.models.xapi.base.common import IRI
 
 FSLRSBackend.default_operation_type = BaseOperationType.APPEND
@@ -68,6 +74,17 @@ def write(self, data, target=None, chunk_size=None, ignore_errors=False, operati
     return written
 
 
+def write_history(self, history):
+    path = settings.HISTORY_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(path.name + ".part")
+    with part.open("w", encoding=settings.LOCALE_ENCODING) as file:
+        json.dump(history, file)
+    os.replace(part, path)
+    self._history = history
+
+
+HistoryMixin.write_history = write_history
 FSLRSBackend.query_statements_by_ids = query_statements_by_ids
 FSLRSBackend.write = write
 
