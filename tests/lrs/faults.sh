@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # No statement lost or duplicated through faults, with a real store (Ralph,
 # see ralph.sh). Each trial starts from the same recorded sessions (about
-# 3,000 statements, sent in batches of 500) and a new, empty store:
+# 3,600 statements, sent in batches of 500) and a new, empty store:
 #   1. the store is down: a session is played (its sender can't reach the
 #      store) and `sync --recorded` queues the older sessions and fails;
 #   2. the store starts, a sync runs, and the store is killed (kill -9)
-#      0-299 ms after it took its first batch: mostly in the middle of one;
+#      0-299 ms after it took its first batch: mostly mid-stream;
 #   3. the store restarts, a sync runs and is killed (kill -9) 0-299 ms after
 #      the store took its first batch;
 #   4. a last sync must empty the queue.
