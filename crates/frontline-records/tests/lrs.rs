@@ -127,6 +127,31 @@ fn a_refused_statement_is_kept_apart_and_holds_up_no_other() {
 }
 
 #[test]
+fn a_wrong_login_holds_the_queue_without_blaming_the_statements() {
+    let lrs = FakeLrs::start();
+    lrs.with(|s| s.authorization = Some("Basic a2V5OnNlY3JldA==".into())); // key:secret
+    let mut store = queued_store("login");
+    known_sessions(&mut store);
+    let queued = store.pending().unwrap();
+    let wrong = Lrs::new(&lrs.url, Some("key".into()), Some("typo".into())).unwrap();
+    let drained = drain(&mut store, &Client::new(&wrong, Duration::from_secs(5)), 10).unwrap();
+    assert_eq!(
+        (drained.sent, drained.refused, drained.left),
+        (0, 0, queued)
+    );
+    let why = drained.error.unwrap();
+    assert!(why.contains("401") && why.contains("login"), "{why}");
+    assert_eq!(store.refusals().unwrap(), vec![]);
+    let right = Lrs::new(&lrs.url, Some("key".into()), Some("secret".into())).unwrap();
+    let drained = drain(&mut store, &Client::new(&right, Duration::from_secs(5)), 10).unwrap();
+    assert_eq!(
+        (drained.sent, drained.left, drained.error),
+        (queued, 0, None)
+    );
+    assert_eq!(stored_ids(&lrs), exported_ids(&store));
+}
+
+#[test]
 fn a_report_from_the_store_shows_every_machine() {
     let lrs = FakeLrs::start();
     let mut first = queued_store("machine-a");

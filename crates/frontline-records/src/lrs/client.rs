@@ -21,10 +21,12 @@ const PAGE_LIMIT: u64 = 256 * 1024 * 1024;
 pub enum Posted {
     /// Stored, or already there (200, 204, and 409 for an id it has).
     Delivered,
-    /// The store refused the batch as invalid (400, 413 …): sending it again
-    /// as it is would fail again.
+    /// The store refused the batch as invalid (400, 413, 422): sending it
+    /// again as it is would fail again.
     Refused { status: u16, why: String },
-    /// The store is down, busy or unreachable: try again later.
+    /// The store is down, busy, unreachable, or refuses the login or the
+    /// address (401, 403, 404 …): nothing is wrong with the statements, so
+    /// they wait until it is put right.
     Failed(String),
 }
 
@@ -82,8 +84,12 @@ impl Client {
                 };
                 match status {
                     200..=299 | 409 => Posted::Delivered,
-                    408 | 429 | 500..=599 => Posted::Failed(why()),
-                    _ => Posted::Refused { status, why: why() },
+                    400 | 413 | 422 => Posted::Refused { status, why: why() },
+                    401 | 403 => Posted::Failed(format!(
+                        "{} (the store refuses the login: check $FRONTLINE_LRS_KEY and $FRONTLINE_LRS_SECRET, or lrs.json)",
+                        why()
+                    )),
+                    _ => Posted::Failed(why()),
                 }
             }
         }
