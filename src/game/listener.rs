@@ -84,7 +84,11 @@ impl Embedded {
             return false;
         };
         *self = match done {
-            Ok(replies) => Embedded::Ready(Arc::new(replies)),
+            Ok(replies) => {
+                // What the window test waits for before typing.
+                info!("typed replies: ready");
+                Embedded::Ready(Arc::new(replies))
+            }
             Err(why) => Embedded::Failed(why),
         };
         true

@@ -1,14 +1,16 @@
 //! Reactive rendering: the game draws only when something happens (see
 //! `WinitSettings::desktop_app`), so it asks for frames itself while the
-//! picture is still settling: a screen change under way, or files and fonts
-//! still loading. Animations ask for their own frames.
+//! picture is still settling: a screen change under way, a reply that just
+//! landed or a typed reply just read, or files and fonts still loading.
+//! Animations ask for their own frames.
 
 use bevy::asset::RecursiveDependencyLoadState;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
 use super::library::Library;
-use super::screens::Screen;
+use super::screens::typed_reply::Typing;
+use super::screens::{ActivePlay, Screen};
 use super::theme::Fonts;
 
 pub(super) fn plugin(app: &mut App) {
@@ -27,6 +29,8 @@ fn request_while_settling(
     library: Res<Library>,
     fonts: Res<Fonts>,
     assets: Res<AssetServer>,
+    play: Option<Res<ActivePlay>>,
+    typing: Option<Res<Typing>>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let loading = |font: &Handle<Font>| {
@@ -35,7 +39,10 @@ fn request_while_settling(
             Some(RecursiveDependencyLoadState::Loaded | RecursiveDependencyLoadState::Failed(_))
         )
     };
-    let changing = matches!(*next, NextState::Pending(_)) || screen.is_changed();
+    let changing = matches!(*next, NextState::Pending(_))
+        || screen.is_changed()
+        || play.is_some_and(|p| p.is_changed())
+        || typing.is_some_and(|t| t.is_changed());
     if changing || library.loading() || loading(&fonts.regular) || loading(&fonts.bold) {
         *afterglow = AFTERGLOW;
     }

@@ -3,8 +3,9 @@
 # sent with xdotool. Fails if the game exits or logs an error, or if a
 # screenshot is blank. Screenshots stay in target/window/ for a person to see:
 # the five moods (the `dev` build's face gallery, F9), large text on the
-# settings, select, briefing and conversation screens at 1280×720, and the
-# select, briefing and progress screens with the window at 1920×1080.
+# settings, select, briefing and conversation screens at 1280×720, the
+# select, briefing and progress screens with the window at 1920×1080, and a
+# reply typed in the trainee's own words, shown back and answered.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -144,6 +145,41 @@ key n
 key Escape
 key y
 wait_screen Select 5
+# Type my replies: the model loads off the frame, a reply typed in the
+# trainee's own words is shown back as the reply it means, Enter agrees, and
+# the customer answers it.
+key Escape
+wait_screen Name 2
+key Escape
+wait_screen Title 3
+key s
+wait_screen Settings 2
+key y
+shot settings_typed
+key Escape
+wait_screen Title 4
+key Return
+wait_screen Name 3
+key Return
+wait_screen Select 6
+key 1
+wait_screen Briefing 5
+key Return
+wait_screen Conversation 4
+for _ in $(seq 100); do grep -q "typed replies: ready" "$out/game.log" && break; alive; sleep 0.2; done
+grep -q "typed replies: ready" "$out/game.log" || fail "the model never got ready"
+shot typed_field
+xdotool type --window "$window" --delay 20 "Hi, I'm the manager. Sorry about this. What were you hoping to have tonight?"
+key Return
+grep -q "typed reply: Confirm" "$out/game.log" || fail "the typed reply was not read as one reply"
+shot typed_confirm
+taken=$(grep -c "conversation: reply taken" "$out/game.log")
+key Return
+[ "$(grep -c "conversation: reply taken" "$out/game.log")" -gt "$taken" ] || fail "the confirmed reply was not taken"
+shot typed_answer
+key Escape
+key y
+wait_screen Select 7
 alive
 if grep -E "panicked|ERROR" "$out/game.log"; then fail "the game logged an error"; fi
 echo "window test passed; screenshots in $out/"

@@ -375,6 +375,8 @@ fn apply_choice(
     if let Some(typing) = typing.as_mut() {
         typing.next_turn();
     }
+    // What the window test counts.
+    info!("conversation: reply taken");
     if let Ok(told) = chosen {
         if let Some(reason) = &told.recording_failed {
             warn!("recording stopped: {reason}");
@@ -467,8 +469,12 @@ fn follow_session(
             text.0.clear();
         }
     }
-    for (mut bar, &value) in bars.iter_mut().zip(session.meters()) {
-        bar.value = value;
+    // By id: the order bars are queried in is not the order of the meters.
+    let meters = &session.scenario().meters;
+    for mut bar in &mut bars {
+        if let Some(at) = meters.iter().position(|m| m.id == bar.meter().id) {
+            bar.value = session.meters()[at];
+        }
     }
 }
 

@@ -17,6 +17,7 @@ use super::{Screen, key_hint};
 use crate::game::listener::{Embedded, Listener};
 use crate::game::profile::Profile;
 use crate::game::theme::{self, Fonts, palette};
+use crate::game::widgets::confirm::no_dialog;
 use crate::game::widgets::text_field::text_field;
 
 /// The longest reply the field takes.
@@ -88,7 +89,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnExit(Screen::Conversation), end);
     app.add_systems(
         Update,
-        embed_replies
+        (embed_replies, answer_by_key.run_if(no_dialog))
             .run_if(resource_exists::<Typing>)
             .run_if(in_state(Screen::Conversation)),
     );
@@ -132,6 +133,33 @@ fn embed_replies(
     }
     if typing.embedded.ready().is_none() {
         redraw.write(bevy::window::RequestRedraw);
+    }
+}
+
+/// Keys for the questions a typed turn asks: Enter agrees with the reading,
+/// N says it is not what was meant; 1 or 2 picks between two readings.
+fn answer_by_key(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut typing: ResMut<Typing>,
+    mut choose: MessageWriter<ChooseSaid>,
+) {
+    let take = |(choice, score): (usize, f32), typing: &Typing| {
+        ChooseSaid(choice, typing.turn.understood(score))
+    };
+    match typing.stage {
+        Stage::Confirm { choice, score } if keys.just_pressed(KeyCode::Enter) => {
+            choose.write(take((choice, score), &typing));
+        }
+        Stage::Ask { first, .. } if keys.just_pressed(KeyCode::Digit1) => {
+            choose.write(take(first, &typing));
+        }
+        Stage::Ask { second, .. } if keys.just_pressed(KeyCode::Digit2) => {
+            choose.write(take(second, &typing));
+        }
+        Stage::Confirm { .. } | Stage::Ask { .. } if keys.just_pressed(KeyCode::KeyN) => {
+            typing.stage = Stage::Listing;
+        }
+        _ => {}
     }
 }
 
@@ -184,6 +212,7 @@ pub fn widgets(
                 },
             ));
             parent.spawn(theme::button(fonts, "That's not what I meant", show_list));
+            parent.spawn(key_hint(fonts, "Enter: yes   N: that's not what I meant"));
         }
         Stage::Ask { first, second } => {
             parent.spawn(theme::text(fonts, "Did you mean:", 1.0, palette::TEXT));
@@ -198,6 +227,7 @@ pub fn widgets(
                 ));
             }
             parent.spawn(theme::button(fonts, "Neither", show_list));
+            parent.spawn(key_hint(fonts, "1 or 2: that one   N: neither"));
         }
         Stage::Listing => {
             let line = match typing.turn.misses() {

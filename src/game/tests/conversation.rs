@@ -230,3 +230,41 @@ fn a_typed_reply_is_read_shown_back_and_taken_with_the_words_typed() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Each meter bar shows the value of its own meter.
+fn assert_bars_match(app: &mut App) {
+    let world = app.world_mut();
+    let session = world.resource::<ActivePlay>().session().clone();
+    let meters = &session.scenario().meters;
+    let mut bars = world.query::<&MeterBar>();
+    let shown: Vec<(String, i32)> = bars
+        .iter(world)
+        .map(|b| (b.meter().id.clone(), b.value))
+        .collect();
+    assert_eq!(shown.len(), meters.len());
+    for (id, value) in shown {
+        let at = meters.iter().position(|m| m.id == id).unwrap();
+        assert_eq!(value, session.meters()[at], "the bar of `{id}`");
+    }
+}
+
+#[test]
+fn each_meter_bar_shows_its_own_meter_after_every_reply() {
+    let (mut app, dir) = in_conversation("bars", true);
+    // A second conversation too: its bars reuse the entities of the first.
+    for round in 0..2 {
+        for _ in 0..3 {
+            press(&mut app, digit(0));
+            assert_bars_match(&mut app);
+        }
+        if round == 0 {
+            press(&mut app, KeyCode::Escape);
+            press(&mut app, KeyCode::KeyY);
+            assert_eq!(screen(&app), Screen::Select);
+            press(&mut app, KeyCode::Digit1);
+            press(&mut app, KeyCode::Enter);
+            assert_eq!(screen(&app), Screen::Conversation);
+        }
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}

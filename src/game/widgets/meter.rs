@@ -21,6 +21,11 @@ pub struct MeterBar {
 }
 
 impl MeterBar {
+    /// The meter this bar shows.
+    pub fn meter(&self) -> &Meter {
+        &self.meter
+    }
+
     /// How much of the bar the value fills: its place between min and max.
     fn length(&self) -> f32 {
         self.meter.fill(self.value)
