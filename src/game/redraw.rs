@@ -29,8 +29,7 @@ fn request_while_settling(
     library: Res<Library>,
     fonts: Res<Fonts>,
     assets: Res<AssetServer>,
-    play: Option<Res<ActivePlay>>,
-    typing: Option<Res<Typing>>,
+    (play, typing): (Option<Res<ActivePlay>>, Option<Res<Typing>>),
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let loading = |font: &Handle<Font>| {
