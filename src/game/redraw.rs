@@ -24,8 +24,7 @@ const AFTERGLOW: u8 = 8;
 
 fn request_while_settling(
     mut afterglow: Local<u8>,
-    next: Res<NextState<Screen>>,
-    screen: Res<State<Screen>>,
+    (next, screen): (Res<NextState<Screen>>, Res<State<Screen>>),
     library: Res<Library>,
     fonts: Res<Fonts>,
     assets: Res<AssetServer>,
