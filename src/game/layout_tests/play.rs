@@ -96,3 +96,43 @@ fn the_last_reaction_and_the_debrief_fit_for_every_scenario() {
     }
     assert_none(problems);
 }
+
+#[test]
+fn a_typed_turn_fits_at_each_of_its_steps() {
+    use crate::game::profile::Profile;
+    use crate::game::screens::typed_reply::{Stage, Typing};
+
+    let mut layout = Layout::new("typed", "Ada");
+    layout
+        .app
+        .world_mut()
+        .resource_mut::<Profile>()
+        .settings
+        .typed = true;
+    let mut problems = Vec::new();
+    for prepared in bundled(&layout) {
+        let id = prepared.scenario.id.clone();
+        let play = played(&prepared, 1, &[], Mode::Coach);
+        let offered = play.session().offered().to_vec();
+        let stages = [
+            Stage::Typing { puzzled: true },
+            Stage::Confirm {
+                choice: offered[0],
+                score: 0.7,
+            },
+            Stage::Ask {
+                first: (offered[0], 0.7),
+                second: (offered[1], 0.69),
+            },
+            Stage::Listing,
+        ];
+        for stage in stages {
+            problems.extend(layout.check(&format!("{id}, typed, {stage:?}"), |l| {
+                converse(l, play.clone());
+                l.app.world_mut().resource_mut::<Typing>().stage = stage;
+                l.settle();
+            }));
+        }
+    }
+    assert_none(problems);
+}
