@@ -760,3 +760,25 @@ fn check_without_the_model_skips_only_the_typed_replies_lint() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_recorded_attempt_reopens_in_the_terminal_with_the_figures_it_had() {
+    let data = scratch("reopen");
+    let promoter = play_to(&data, "Ada", "caviar", frontline_core::Outcome::Promoter);
+    let passive = play_to(&data, "Ada", "phone", frontline_core::Outcome::Passive);
+    for (session, score) in [("1", promoter), ("2", passive)] {
+        let args = ["report", "--trainee", "Ada", "--session", session];
+        let out = frontline_with_data(&data, &args, "");
+        let shown = stdout(&out);
+        assert!(out.status.success(), "{shown}");
+        assert!(shown.contains("=== Debrief ==="), "{shown}");
+        assert!(shown.contains(&format!("Score: {score}/100")), "{shown}");
+        assert!(shown.contains("Where the points went:"), "{shown}");
+    }
+    let args = ["report", "--trainee", "Ada", "--session", "99"];
+    let out = frontline_with_data(&data, &args, "");
+    assert!(
+        !out.status.success(),
+        "an attempt that isn't there is an error"
+    );
+}
