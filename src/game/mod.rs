@@ -3,6 +3,7 @@
 
 pub mod library;
 pub mod listener;
+mod memory;
 pub mod profile;
 pub mod records;
 mod redraw;
@@ -105,6 +106,7 @@ impl Plugin for GamePlugin {
             theme::plugin,
             library::plugin,
             listener::plugin,
+            memory::plugin,
             profile::plugin,
             records::plugin,
             screens::plugin,
