@@ -24,6 +24,8 @@ use frontline_core::{Diagnostic, Prepared, Scenario};
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
+use super::theme::Fonts;
+
 /// Name of the asset source that reads the scenarios folder.
 const SOURCE: &str = "scenarios";
 /// How often the fallback poller looks at the folder.
@@ -164,11 +166,25 @@ pub(super) fn plugin(app: &mut App) {
     let folder = app.world().resource::<ScenarioFolder>().0.clone();
     app.register_asset_loader(ScenarioLoader { folder });
     app.init_resource::<Library>();
-    app.add_systems(Startup, (scan_folder, start_watcher));
+    app.add_systems(Startup, start_watcher);
+    app.add_systems(Update, scan_folder.run_if(first_frame_drawable));
     app.add_systems(
         Update,
         (apply_folder_changes, update_entries, find_duplicates).chain(),
     );
+}
+
+/// The scenarios are first read once text can be drawn: reading them runs
+/// each one's exact search, which would otherwise hold up the first frame on
+/// a machine with few cores.
+fn first_frame_drawable(
+    mut scanned: Local<bool>,
+    fonts: Res<Fonts>,
+    assets: Res<AssetServer>,
+) -> bool {
+    let due = !*scanned && fonts.settled(&assets);
+    *scanned |= due;
+    due
 }
 
 fn scan_folder(

@@ -4,7 +4,6 @@
 //! landed or a typed reply just read, or files and fonts still loading.
 //! Animations ask for their own frames.
 
-use bevy::asset::RecursiveDependencyLoadState;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
@@ -31,17 +30,11 @@ fn request_while_settling(
     (play, typing): (Option<Res<ActivePlay>>, Option<Res<Typing>>),
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let loading = |font: &Handle<Font>| {
-        !matches!(
-            assets.get_recursive_dependency_load_state(font),
-            Some(RecursiveDependencyLoadState::Loaded | RecursiveDependencyLoadState::Failed(_))
-        )
-    };
     let changing = matches!(*next, NextState::Pending(_))
         || screen.is_changed()
         || play.is_some_and(|p| p.is_changed())
         || typing.is_some_and(|t| t.is_changed());
-    if changing || library.loading() || loading(&fonts.regular) || loading(&fonts.bold) {
+    if changing || library.loading() || !fonts.settled(&assets) {
         *afterglow = AFTERGLOW;
     }
     if *afterglow > 0 {

@@ -6,6 +6,7 @@
 //! keep a readable length. Every text colour has a contrast of at least 4.5:1
 //! (WCAG AA) on every background of the palette, hovered buttons included.
 
+use bevy::asset::RecursiveDependencyLoadState;
 use bevy::ecs::system::IntoObserverSystem;
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
@@ -44,6 +45,22 @@ pub const DESIGN_SIZE: Vec2 = Vec2::new(1280.0, 720.0);
 pub struct Fonts {
     pub regular: Handle<Font>,
     pub bold: Handle<Font>,
+}
+
+impl Fonts {
+    /// Whether both fonts have loaded (or failed to: text then shows in
+    /// Bevy's default font), so text can be drawn.
+    pub fn settled(&self, assets: &AssetServer) -> bool {
+        let settled = |font: &Handle<Font>| {
+            matches!(
+                assets.get_recursive_dependency_load_state(font),
+                Some(
+                    RecursiveDependencyLoadState::Loaded | RecursiveDependencyLoadState::Failed(_)
+                )
+            )
+        };
+        settled(&self.regular) && settled(&self.bold)
+    }
 }
 
 impl FromWorld for Fonts {
