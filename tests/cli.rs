@@ -4,7 +4,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 
 use frontline_core::explore::witnesses;
@@ -13,7 +13,10 @@ use frontline_core::{Debrief, Session};
 
 mod common;
 
-use common::{copy_of_scenarios, frontline, frontline_with_data, scenarios, scratch, stdout};
+use common::{
+    ADA_AT_LATE_MEAL, command, copy_of_scenarios, frontline, frontline_with_data, scenarios,
+    scratch, stdout,
+};
 
 #[test]
 fn validate_passes_on_the_bundled_scenarios() {
@@ -598,25 +601,7 @@ fn scenario_and_trainee_text_cannot_drive_the_terminal_or_forge_lines() {
 fn a_recording_that_fails_during_play_is_said_and_exits_3() {
     use std::io::{BufRead, BufReader};
     let data = scratch("locked");
-    let args = [
-        "play",
-        "--text",
-        "late_meal",
-        "--seed",
-        "1",
-        "--trainee",
-        "Ada",
-    ];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("FRONTLINE_SCENARIOS")
-        .env("FRONTLINE_DATA", &data)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = command(&data, &ADA_AT_LATE_MEAL).spawn().unwrap();
     // Wait for the first question: the session has started and is recorded.
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut seen = String::new();
@@ -650,15 +635,7 @@ fn a_report_reads_records_in_a_folder_it_may_not_write() {
     let data = scratch("read-only");
     let played = frontline_with_data(
         &data,
-        &[
-            "play",
-            "--text",
-            "late_meal",
-            "--seed",
-            "1",
-            "--trainee",
-            "Ada",
-        ],
+        &ADA_AT_LATE_MEAL,
         "1\n".repeat(first_offer_turns("late_meal", 1, 0)),
     );
     assert_eq!(played.status.code(), Some(0));

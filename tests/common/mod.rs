@@ -15,16 +15,7 @@ pub fn frontline(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
 }
 
 pub fn frontline_with_data(data: &Path, args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("FRONTLINE_SCENARIOS")
-        .env("FRONTLINE_DATA", data)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+    let mut child = command(data, args).spawn().expect("the binary runs");
     child
         .stdin
         .take()
@@ -33,6 +24,31 @@ pub fn frontline_with_data(data: &Path, args: &[&str], stdin: impl AsRef<[u8]>) 
         .unwrap();
     child.wait_with_output().unwrap()
 }
+
+/// The binary with `args`, its records in `data`, every stream piped.
+pub fn command(data: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_frontline"));
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("FRONTLINE_SCENARIOS")
+        .env("FRONTLINE_DATA", data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// A recorded session of `late_meal` from seed 1, for trainee Ada.
+pub const ADA_AT_LATE_MEAL: [&str; 7] = [
+    "play",
+    "--text",
+    "late_meal",
+    "--seed",
+    "1",
+    "--trainee",
+    "Ada",
+];
 
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
