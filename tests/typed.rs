@@ -12,6 +12,17 @@ use frontline_core::runner::NoJournal;
 use frontline_core::typing::Said;
 use frontline_core::{Mode, Playthrough, Prepared, Prompt, Session};
 
+/// A trial run of `caviar` from seed 3, every reply typed.
+const TYPED_CAVIAR: [&str; 7] = [
+    "play",
+    "--text",
+    "caviar",
+    "--type",
+    "--seed",
+    "3",
+    "--no-record",
+];
+
 fn caviar() -> Prepared {
     let catalog = Catalog::load(&[scenarios()]).unwrap();
     let loaded = catalog.find("caviar").unwrap();
@@ -47,16 +58,7 @@ fn replies_typed_word_for_word_are_confirmed_taken_and_earn_the_recall_bonus() {
     }
     let debrief = &expected.conclusion().unwrap().debrief;
     let recall = debrief.recall.unwrap();
-    let args = [
-        "play",
-        "--text",
-        "caviar",
-        "--type",
-        "--seed",
-        "3",
-        "--no-record",
-    ];
-    let output = frontline(&args, input);
+    let output = frontline(&TYPED_CAVIAR, input);
     let shown = stdout(&output);
     assert!(output.status.success(), "{shown}");
     for text in &typed {
@@ -88,16 +90,7 @@ fn that_is_not_what_i_meant_lists_the_replies_and_takes_the_one_picked() {
     let first = first_offer(3, 0);
     let second = first_offer(3, 1);
     let input = format!("{first}\nn\n2\n");
-    let args = [
-        "play",
-        "--text",
-        "caviar",
-        "--type",
-        "--seed",
-        "3",
-        "--no-record",
-    ];
-    let shown = stdout(&frontline(&args, input));
+    let shown = stdout(&frontline(&TYPED_CAVIAR, input));
     assert!(
         shown.contains(&format!("You said, in effect: «{first}»")),
         "{shown}"
@@ -112,16 +105,7 @@ fn that_is_not_what_i_meant_lists_the_replies_and_takes_the_one_picked() {
 #[test]
 fn a_reply_the_customer_does_not_follow_twice_brings_up_the_replies() {
     let input = "purple monkey dishwasher\nzebra quartz umbrella\n1\n";
-    let args = [
-        "play",
-        "--text",
-        "caviar",
-        "--type",
-        "--seed",
-        "3",
-        "--no-record",
-    ];
-    let shown = stdout(&frontline(&args, input));
+    let shown = stdout(&frontline(&TYPED_CAVIAR, input));
     let puzzled = shown.find("looks puzzled. Try saying it another way.");
     let listed = shown.find("still doesn't follow. These are the replies you could give:");
     assert!(puzzled.is_some() && listed > puzzled, "{shown}");

@@ -92,13 +92,7 @@ fn results_the_record_store_has_not_taken_yet_are_counted_in_a_corner() {
             .into_iter()
             .find(|t| t.starts_with("Results waiting to be sent"))
     };
-    app.world_mut()
-        .resource_mut::<crate::game::profile::Profile>()
-        .trainee = "Ada".into();
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Select);
-    app.update();
+    super::select_as_ada(&mut app, |_| {});
     assert_eq!(waiting(&mut app), None, "nothing recorded, nothing waits");
     press(&mut app, KeyCode::Digit1);
     press(&mut app, KeyCode::Enter);
@@ -153,21 +147,7 @@ fn a_typed_reply_is_read_shown_back_and_taken_with_the_words_typed() {
     use crate::game::screens::typed_reply::Typing;
     use frontline_core::typing::Said;
 
-    let dir = super::scratch("typed");
-    let mut app = super::app(&dir);
-    super::update_until(&mut app, "the library", super::loaded(&dir));
-    let mut profile = app
-        .world_mut()
-        .resource_mut::<crate::game::profile::Profile>();
-    profile.trainee = "Ada".into();
-    profile.settings.typed = true;
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Select);
-    app.update();
-    press(&mut app, KeyCode::Digit1);
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(screen(&app), Screen::Conversation);
+    let (mut app, dir) = super::in_conversation_with("typed", |s| s.typed = true);
     super::update_until(&mut app, "the model and the replies", |w| {
         w.get_resource::<Typing>().is_some_and(Typing::ready)
     });

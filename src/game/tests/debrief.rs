@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use frontline_core::runner::NoJournal;
 use frontline_core::{Mode, Playthrough, Prepared, Session, State};
 
-use super::{app, digit, loaded, press, scratch, screen, texts, update_until};
+use super::{app, digit, loaded, press, scratch, screen, select_as_ada, texts, update_until};
 use crate::commands::play_text::Terminal;
 use crate::game::library::Library;
 use crate::game::records::Records;
@@ -70,13 +70,7 @@ fn the_game_and_the_terminal_show_the_same_debrief_and_a_moment_can_be_tried_aga
     let prepared = app.world().resource::<Library>().entries[0]
         .prepared()
         .unwrap();
-    app.world_mut()
-        .resource_mut::<crate::game::profile::Profile>()
-        .trainee = "Ada".into();
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Select);
-    app.update();
+    select_as_ada(&mut app, |_| {});
     let seed = 11;
     app.insert_resource(NextSeed(Some(seed)));
     press(&mut app, KeyCode::Digit1);

@@ -16,7 +16,7 @@ use frontline_core::runner::PersonalBest;
 use frontline_core::{Debrief, Outcome, Session};
 
 use super::library::Library;
-use super::profile::Profile;
+use super::profile::{Profile, Settings};
 use super::records::Records;
 use super::screens::{ActivePlay, NextSeed, Results, Screen, StartWith};
 
@@ -144,12 +144,7 @@ fn a_trainee_plays_a_scenario_by_keys_to_its_promoter_ending_and_replays_it() {
         .unwrap();
     let (seed, path) = witnesses(&scenario, 0..40).remove(&promoter).unwrap();
 
-    app.world_mut().resource_mut::<Profile>().trainee = "Ada".into();
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Select);
-    app.update();
-    assert_eq!(screen(&app), Screen::Select);
+    select_as_ada(&mut app, |_| {});
     app.insert_resource(NextSeed(Some(seed)));
     press(&mut app, KeyCode::Digit1);
     assert_eq!(screen(&app), Screen::Briefing);
@@ -350,18 +345,32 @@ fn a_second_file_with_a_taken_id_is_broken_and_a_misnamed_file_is_named() {
     fs::remove_dir_all(dir).unwrap();
 }
 
-/// An app at the first prompt of the first scenario, for trainee Ada.
-fn in_conversation(name: &str, coach: bool) -> (App, std::path::PathBuf) {
-    let dir = scratch(name);
-    let mut app = app(&dir);
-    update_until(&mut app, "the library", loaded(&dir));
+/// Signs in as Ada, with `settings` changed, and opens the select screen.
+fn select_as_ada(app: &mut App, settings: impl FnOnce(&mut Settings)) {
     let mut profile = app.world_mut().resource_mut::<Profile>();
     profile.trainee = "Ada".into();
-    profile.settings.coach = coach;
+    settings(&mut profile.settings);
     app.world_mut()
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Select);
     app.update();
+    assert_eq!(screen(app), Screen::Select);
+}
+
+/// An app at the first prompt of the first scenario, for trainee Ada.
+fn in_conversation(name: &str, coach: bool) -> (App, std::path::PathBuf) {
+    in_conversation_with(name, |s| s.coach = coach)
+}
+
+/// As [`in_conversation`], with `settings` changed.
+fn in_conversation_with(
+    name: &str,
+    settings: impl FnOnce(&mut Settings),
+) -> (App, std::path::PathBuf) {
+    let dir = scratch(name);
+    let mut app = app(&dir);
+    update_until(&mut app, "the library", loaded(&dir));
+    select_as_ada(&mut app, settings);
     press(&mut app, KeyCode::Digit1);
     press(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Conversation);
