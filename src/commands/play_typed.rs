@@ -10,13 +10,9 @@ use frontline_core::runner::{Journal, Told};
 use frontline_core::terminal::{shown, shown_lines};
 use frontline_core::typing::{Next, Said, TypedTurn};
 use frontline_core::{Playthrough, Prompt, Scenario, State};
-use frontline_match::{Matcher, Replies};
+use frontline_match::{Matcher, PLAY_THREADS, Replies};
 
 use super::play_text::Terminal;
-
-/// Threads the model runs on: enough to answer at once, few enough to leave
-/// the terminal and the records alone.
-const THREADS: usize = 2;
 
 /// The matcher with a scenario's replies embedded.
 pub(crate) struct Typing {
@@ -26,7 +22,7 @@ pub(crate) struct Typing {
 
 impl Typing {
     pub fn load(model: &Path, scenario: &Scenario) -> Result<Typing, String> {
-        let matcher = Matcher::load(model, THREADS)
+        let matcher = Matcher::load(model, PLAY_THREADS)
             .map_err(|e| format!("typed replies need the model in {}: {e}", model.display()))?;
         let replies = matcher.replies(scenario)?;
         Ok(Typing { matcher, replies })

@@ -10,12 +10,9 @@ use bevy::tasks::futures::check_ready;
 use bevy::tasks::{AsyncComputeTaskPool, Task};
 use bevy::window::RequestRedraw;
 use frontline_core::Scenario;
-use frontline_match::{Matcher, Replies};
+use frontline_match::{Matcher, PLAY_THREADS, Replies};
 
 use super::profile::Profile;
-
-/// Threads the model runs on.
-const THREADS: usize = 2;
 
 /// Where the model is in its loading.
 #[derive(Resource, Default)]
@@ -38,11 +35,18 @@ impl Listener {
     /// What the trainee is told while typed replies can't be read yet.
     pub fn not_ready(&self) -> Option<String> {
         match self {
-            Listener::Off | Listener::Loading(_) => Some("Getting ready to listen…".into()),
+            Listener::Off | Listener::Loading(_) => Some(GETTING_READY.into()),
             Listener::Ready(_) => None,
-            Listener::Failed(why) => Some(format!("Typed replies are unavailable: {why}")),
+            Listener::Failed(why) => Some(unavailable(why)),
         }
     }
+}
+
+/// Said while the model loads or a scenario's replies are embedded.
+const GETTING_READY: &str = "Getting ready to listen…";
+
+fn unavailable(why: &str) -> String {
+    format!("Typed replies are unavailable: {why}")
 }
 
 /// A scenario's replies, embedded for the matcher (or being embedded).
@@ -60,6 +64,15 @@ impl Embedded {
         let (matcher, scenario) = (Arc::clone(matcher), Arc::clone(scenario));
         let task = AsyncComputeTaskPool::get().spawn(async move { matcher.replies(&scenario) });
         Embedded::Embedding(task)
+    }
+
+    /// What the trainee is told while the replies can't be read yet.
+    pub fn not_ready(&self) -> Option<String> {
+        match self {
+            Embedded::Ready(_) => None,
+            Embedded::Failed(why) => Some(unavailable(why)),
+            Embedded::Waiting | Embedded::Embedding(_) => Some(GETTING_READY.into()),
+        }
     }
 
     /// The replies, once embedded.
@@ -105,7 +118,7 @@ fn load_when_typed(profile: Res<Profile>, mut listener: ResMut<Listener>) {
         return;
     }
     let dir = crate::paths::assets_dir().join("model");
-    let task = AsyncComputeTaskPool::get().spawn(async move { Matcher::load(&dir, THREADS) });
+    let task = AsyncComputeTaskPool::get().spawn(async move { Matcher::load(&dir, PLAY_THREADS) });
     *listener = Listener::Loading(task);
 }
 

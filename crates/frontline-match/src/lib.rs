@@ -31,6 +31,10 @@ pub use request::{Alternative, Answer, Request};
 use embed::Embedder;
 use replies::Cache;
 
+/// Threads the model runs on while a trainee plays: enough to answer at
+/// once, few enough to leave the game's frame and the records alone.
+pub const PLAY_THREADS: usize = 2;
+
 pub struct Matcher {
     embedder: Embedder,
     cache: Cache,

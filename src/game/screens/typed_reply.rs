@@ -187,10 +187,7 @@ pub fn widgets(
                 palette::TEXT_DIM,
             ));
             parent.spawn((text_field(fonts, "", MAX_REPLY, percent(100)), ReplyField));
-            match listener
-                .not_ready()
-                .or_else(|| not_embedded(&typing.embedded))
-            {
+            match listener.not_ready().or_else(|| typing.embedded.not_ready()) {
                 Some(wait) => parent.spawn(theme::text(fonts, wait, 0.85, palette::TEXT_DIM)),
                 None => parent.spawn(theme::button(fonts, "Say it", say_it)),
             };
@@ -238,14 +235,6 @@ pub fn widgets(
             };
             parent.spawn(theme::text(fonts, line, 0.9, palette::TEXT_DIM));
         }
-    }
-}
-
-fn not_embedded(embedded: &Embedded) -> Option<String> {
-    match embedded {
-        Embedded::Ready(_) => None,
-        Embedded::Failed(why) => Some(format!("Typed replies are unavailable: {why}")),
-        Embedded::Waiting | Embedded::Embedding(_) => Some("Getting ready to listen…".into()),
     }
 }
 
