@@ -100,7 +100,8 @@ fn the_last_reaction_and_the_debrief_fit_for_every_scenario() {
 #[test]
 fn a_typed_turn_fits_at_each_of_its_steps() {
     use crate::game::profile::Profile;
-    use crate::game::screens::typed_reply::{Stage, Typing};
+    use crate::game::screens::typed_reply::Typing;
+    use frontline_core::typing::Next;
 
     let mut layout = Layout::new("typed", "Ada");
     layout
@@ -115,16 +116,16 @@ fn a_typed_turn_fits_at_each_of_its_steps() {
         let play = played(&prepared, 1, &[], Mode::Coach);
         let offered = play.session().offered().to_vec();
         let stages = [
-            Stage::Typing { puzzled: true },
-            Stage::Confirm {
+            Some(Next::Puzzled),
+            Some(Next::Confirm {
                 choice: offered[0],
                 score: 0.7,
-            },
-            Stage::Ask {
+            }),
+            Some(Next::Ask {
                 first: (offered[0], 0.7),
                 second: (offered[1], 0.69),
-            },
-            Stage::Listing,
+            }),
+            Some(Next::ShowReplies),
         ];
         for stage in stages {
             problems.extend(layout.check(&format!("{id}, typed, {stage:?}"), |l| {
