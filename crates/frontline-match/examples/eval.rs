@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use frontline_core::Scenario;
 use frontline_core::load::load_file;
-use frontline_match::{Gate, Matcher, Ranked, Request, Verdict};
+use frontline_match::{Gate, Matcher, Penalty, Ranked, Request, Verdict};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -109,19 +109,29 @@ fn main() -> Result<(), String> {
             calibrate,
         });
     }
+    if let Some(i) = args.iter().position(|a| a == "--penalty") {
+        let (stance, question) = parse_pair(args.get(i + 1).ok_or("--penalty STANCE,QUESTION")?)?;
+        matcher.set_penalty(Penalty { stance, question });
+        rank(&matcher, &replies, &typed, &mut cases)?;
+    }
     let gate = match args.iter().position(|a| a == "--gate") {
-        Some(i) => parse_gate(args.get(i + 1).ok_or("--gate ACCEPT,MARGIN")?)?,
+        Some(i) => {
+            let (accept, margin) = parse_pair(args.get(i + 1).ok_or("--gate ACCEPT,MARGIN")?)?;
+            Gate { accept, margin }
+        }
         None => matcher.gate(),
     };
     if args.iter().any(|a| a == "--calibrate") {
         // The gate for each cue penalty, then the cases ranked with the default again.
-        for penalty in [0.0, 0.02, 0.05, 0.08, 0.12] {
-            matcher.set_cue_penalty(penalty);
-            rank(&matcher, &replies, &typed, &mut cases)?;
-            print!("cue penalty {penalty:.2}: ");
-            calibrate(&cases);
+        for stance in [0.0, 0.02, 0.05, 0.08, 0.12] {
+            for question in [0.0, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30] {
+                matcher.set_penalty(Penalty { stance, question });
+                rank(&matcher, &replies, &typed, &mut cases)?;
+                print!("penalty stance {stance:.2} question {question:.2}: ");
+                calibrate(&cases);
+            }
         }
-        matcher.set_cue_penalty(frontline_match::CUE_PENALTY);
+        matcher.set_penalty(Penalty::CALIBRATED);
         rank(&matcher, &replies, &typed, &mut cases)?;
     }
     println!(
@@ -231,13 +241,11 @@ fn fnv(text: &str) -> u64 {
     })
 }
 
-fn parse_gate(s: &str) -> Result<Gate, String> {
-    let (a, m) = s.split_once(',').ok_or("--gate ACCEPT,MARGIN")?;
+/// Two numbers written `A,B`.
+fn parse_pair(s: &str) -> Result<(f32, f32), String> {
+    let (a, b) = s.split_once(',').ok_or("expected two numbers: A,B")?;
     let f = |x: &str| x.parse::<f32>().map_err(|e| e.to_string());
-    Ok(Gate {
-        accept: f(a)?,
-        margin: f(m)?,
-    })
+    Ok((f(a)?, f(b)?))
 }
 
 #[derive(Default)]

@@ -1,9 +1,13 @@
-//! Stance cues: words that turn a reply into a promise or a refusal.
+//! Cues the embeddings hear badly: words that turn a reply into a promise or
+//! a refusal, and whether it asks a question.
 //!
 //! Sentence embeddings hear the topic better than the stance: "it'll be on
 //! the menu next week, you have my word" lands near "I can't promise it'll be
 //! on the menu". A phrasing that makes a promise the typed reply doesn't (or
-//! the reverse) is marked down a little.
+//! the reverse) is marked down a little. They also hear a new question on the
+//! scene's topic ("Would you like the bill now?") as the reply about that
+//! topic ("I'll box it up with the bill"), so a typed question is marked down
+//! against a phrasing that asks nothing.
 
 /// Which cues a text carries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -12,6 +16,8 @@ pub struct Cues {
     pub promise: bool,
     /// Declines to commit: "I can't promise", "no promises".
     pub refusal: bool,
+    /// Asks something: the text has a question mark.
+    pub asks: bool,
 }
 
 const REFUSALS: &[&str] = &[
@@ -48,18 +54,46 @@ impl Cues {
         // A promise refused is no promise: drop the refusals before looking.
         let rest = REFUSALS.iter().fold(text, |t, r| t.replace(r, " "));
         let promise = PROMISES.iter().any(|p| rest.contains(p));
-        Cues { promise, refusal }
+        let asks = rest.contains('?');
+        Cues {
+            promise,
+            refusal,
+            asks,
+        }
     }
 
-    /// How many cues differ between two texts.
+    /// How many stance cues differ between two texts.
     pub fn differences(self, other: Cues) -> u8 {
         u8::from(self.promise != other.promise) + u8::from(self.refusal != other.refusal)
     }
 }
 
+/// What the cues a phrasing doesn't share with the typed reply cost its
+/// score. Chosen on the evaluation's calibration half (`eval/README.md`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Penalty {
+    /// Each stance cue (a promise, a refusal) present in one text only.
+    pub stance: f32,
+    /// A typed question read against a phrasing that asks nothing.
+    pub question: f32,
+}
+
+impl Penalty {
+    pub const CALIBRATED: Penalty = Penalty {
+        stance: 0.05,
+        question: 0.15,
+    };
+
+    pub fn of(self, typed: Cues, phrasing: Cues) -> f32 {
+        let unasked = typed.asks && !phrasing.asks;
+        self.stance * f32::from(typed.differences(phrasing))
+            + self.question * f32::from(u8::from(unasked))
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Cues;
+    use super::{Cues, Penalty};
 
     #[test]
     fn a_refused_promise_is_a_refusal_not_a_promise() {
@@ -68,7 +102,8 @@ mod tests {
             c,
             Cues {
                 promise: false,
-                refusal: true
+                refusal: true,
+                asks: false
             }
         );
     }
@@ -80,9 +115,25 @@ mod tests {
             c,
             Cues {
                 promise: true,
-                refusal: false
+                refusal: false,
+                asks: false
             }
         );
         assert_eq!(Cues::of("Go on. I'm listening."), Cues::default());
+    }
+
+    #[test]
+    fn a_typed_question_costs_only_against_a_phrasing_that_asks_nothing() {
+        let penalty = Penalty {
+            stance: 0.0,
+            question: 0.15,
+        };
+        let question = Cues::of("Would you like the bill now?");
+        let statement = Cues::of("I'll box it up with the bill.");
+        let asking = Cues::of("Sorry for the wait. Are you in a hurry today?");
+        assert_eq!(penalty.of(question, statement), 0.15);
+        assert_eq!(penalty.of(question, asking), 0.0);
+        // Typed without a question mark: never marked down for it.
+        assert_eq!(penalty.of(statement, asking), 0.0);
     }
 }

@@ -21,6 +21,7 @@ use std::path::Path;
 use frontline_core::Scenario;
 
 pub use confusable::{CONFUSABLE, Confusable, confusable};
+pub use cues::Penalty;
 pub use embed::{CONFIG, TOKENIZER, WEIGHTS};
 pub use lint::lint;
 pub use phrasing::speech;
@@ -39,13 +40,8 @@ pub struct Matcher {
     embedder: Embedder,
     cache: Cache,
     gate: Gate,
-    penalty: f32,
+    penalty: Penalty,
 }
-
-/// What a stance cue (a promise, a refusal) that a phrasing doesn't share
-/// with the typed reply costs its score. Chosen on the evaluation's
-/// calibration half (see `eval/README.md`).
-pub const CUE_PENALTY: f32 = 0.05;
 
 impl Matcher {
     /// Loads the model from `dir` (`assets/model`), to run on `threads`
@@ -55,7 +51,7 @@ impl Matcher {
             embedder: Embedder::load(dir, threads)?,
             cache: Cache::default(),
             gate: Gate::CALIBRATED,
-            penalty: CUE_PENALTY,
+            penalty: Penalty::CALIBRATED,
         })
     }
 
@@ -63,8 +59,8 @@ impl Matcher {
         self.gate
     }
 
-    /// Sets what a stance cue not shared costs (0: cues are ignored).
-    pub fn set_cue_penalty(&mut self, penalty: f32) {
+    /// Sets what the cues not shared cost (zero: cues are ignored).
+    pub fn set_penalty(&mut self, penalty: Penalty) {
         self.penalty = penalty;
     }
 

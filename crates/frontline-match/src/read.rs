@@ -3,7 +3,7 @@
 use frontline_core::typing::Heard;
 use serde::Serialize;
 
-use crate::cues::Cues;
+use crate::cues::{Cues, Penalty};
 use crate::embed::similarity;
 use crate::replies::Replies;
 
@@ -19,8 +19,8 @@ pub struct Gate {
 
 impl Gate {
     pub const CALIBRATED: Gate = Gate {
-        accept: 0.38,
-        margin: 0.03,
+        accept: 0.31,
+        margin: 0.055,
     };
 }
 
@@ -92,14 +92,14 @@ pub struct Typed {
 }
 
 /// Ranks the `offered` choices of `node` by closeness to the typed reply and
-/// judges; each cue a phrasing doesn't share with the reply costs `penalty`.
+/// judges; the cues a phrasing doesn't share with the reply cost `penalty`.
 pub(crate) fn judge(
     replies: &Replies,
     node: usize,
     offered: &[usize],
     typed: &Typed,
     gate: Gate,
-    penalty: f32,
+    penalty: Penalty,
 ) -> Reading {
     let choices = &replies.nodes[node];
     let mut ranked: Vec<Ranked> = offered
@@ -107,8 +107,7 @@ pub(crate) fn judge(
         .map(|&choice| {
             let phrasings = choices[choice].iter();
             let best = phrasings.map(|p| {
-                let differences = f32::from(typed.cues.differences(p.cues));
-                similarity(&typed.embedding, &p.embedding) - penalty * differences
+                similarity(&typed.embedding, &p.embedding) - penalty.of(typed.cues, p.cues)
             });
             let score = rounded(best.fold(f32::MIN, f32::max));
             Ranked { choice, score }
