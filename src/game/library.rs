@@ -24,6 +24,7 @@ use frontline_core::{Diagnostic, Prepared, Scenario};
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
+use super::first_frame::FirstFrame;
 use super::theme::Fonts;
 
 /// Name of the asset source that reads the scenarios folder.
@@ -167,22 +168,23 @@ pub(super) fn plugin(app: &mut App) {
     app.register_asset_loader(ScenarioLoader { folder });
     app.init_resource::<Library>();
     app.add_systems(Startup, start_watcher);
-    app.add_systems(Update, scan_folder.run_if(first_frame_drawable));
+    app.add_systems(Update, scan_folder.run_if(first_frame_drawn));
     app.add_systems(
         Update,
         (apply_folder_changes, update_entries, find_duplicates).chain(),
     );
 }
 
-/// The scenarios are first read once text can be drawn: reading them runs
-/// each one's exact search, which would otherwise hold up the first frame on
-/// a machine with few cores.
-fn first_frame_drawable(
+/// The scenarios are first read once the first screen, text and all, has been
+/// drawn: reading them runs each one's exact search, which would otherwise
+/// hold up that first picture on a machine with few cores.
+fn first_frame_drawn(
     mut scanned: Local<bool>,
+    first: Res<FirstFrame>,
     fonts: Res<Fonts>,
     assets: Res<AssetServer>,
 ) -> bool {
-    let due = !*scanned && fonts.settled(&assets);
+    let due = !*scanned && first.drawn() && fonts.settled(&assets);
     *scanned |= due;
     due
 }

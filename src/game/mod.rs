@@ -1,6 +1,7 @@
 //! The windowed game: one plugin per screen or concern, all on the core's
 //! session runtime. Screens read results; they never score anything.
 
+mod first_frame;
 pub mod library;
 pub mod listener;
 mod memory;
@@ -104,6 +105,7 @@ impl Plugin for GamePlugin {
         app.insert_resource(DataFolder(self.data.clone()));
         app.add_plugins((
             theme::plugin,
+            first_frame::plugin,
             library::plugin,
             listener::plugin,
             memory::plugin,

@@ -1,12 +1,14 @@
 //! Reactive rendering: the game draws only when something happens (see
 //! `WinitSettings::desktop_app`), so it asks for frames itself while the
 //! picture is still settling: a screen change under way, a reply that just
-//! landed or a typed reply just read, or files and fonts still loading.
+//! landed or a typed reply just read, files and fonts still loading, or the
+//! first screen not yet drawn.
 //! Animations ask for their own frames.
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
+use super::first_frame::FirstFrame;
 use super::library::Library;
 use super::screens::typed_reply::Typing;
 use super::screens::{ActivePlay, Screen};
@@ -25,8 +27,7 @@ fn request_while_settling(
     mut afterglow: Local<u8>,
     (next, screen): (Res<NextState<Screen>>, Res<State<Screen>>),
     library: Res<Library>,
-    fonts: Res<Fonts>,
-    assets: Res<AssetServer>,
+    (fonts, assets, first): (Res<Fonts>, Res<AssetServer>, Res<FirstFrame>),
     (play, typing): (Option<Res<ActivePlay>>, Option<Res<Typing>>),
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
@@ -34,7 +35,7 @@ fn request_while_settling(
         || screen.is_changed()
         || play.is_some_and(|p| p.is_changed())
         || typing.is_some_and(|t| t.is_changed());
-    if changing || library.loading() || !fonts.settled(&assets) {
+    if changing || library.loading() || !fonts.settled(&assets) || !first.drawn() {
         *afterglow = AFTERGLOW;
     }
     if *afterglow > 0 {
