@@ -4,8 +4,10 @@
 # screenshot is blank. Screenshots stay in target/window/ for a person to see:
 # the five moods (the `dev` build's face gallery, F9), large text on the
 # settings, select, briefing and conversation screens at 1280×720, the
-# select, briefing and progress screens with the window at 1920×1080, and a
-# reply typed in the trainee's own words, shown back and answered.
+# select, briefing, progress and conversation screens with the window at
+# 1920×1080, the question before leaving a conversation, a reply typed in
+# the trainee's own words, shown back and answered, and a conversation in
+# exam mode after a reply.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -138,6 +140,7 @@ key 1
 wait_screen Briefing 4
 key Return
 wait_screen Conversation 3
+shot conversation_1080
 key 1
 key Escape
 shot leave_confirm
@@ -180,6 +183,31 @@ shot typed_answer
 key Escape
 key y
 wait_screen Select 7
+# Exam mode: a reply lands and the screen says nothing of how it went.
+key Escape
+wait_screen Name 4
+key Escape
+wait_screen Title 5
+key s
+wait_screen Settings 3
+key y
+key c
+shot settings_exam
+key Escape
+wait_screen Title 6
+key Return
+wait_screen Name 5
+key Return
+wait_screen Select 8
+key 1
+wait_screen Briefing 6
+key Return
+wait_screen Conversation 5
+key 1
+shot exam_conversation
+key Escape
+key y
+wait_screen Select 9
 alive
 if grep -E "panicked|ERROR" "$out/game.log"; then fail "the game logged an error"; fi
 echo "window test passed; screenshots in $out/"
