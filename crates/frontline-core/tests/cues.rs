@@ -66,6 +66,31 @@ fn a_best_reply_that_is_always_the_longest_is_a_warning_naming_its_nodes() {
     assert_eq!(rate(&report, Cue::Apologetic).turns, 0, "nobody apologises");
 }
 
+/// Three turns of three, one best each: (1/3)^3 = 1/27 < 0.05 when counted.
+#[test]
+fn unscored_steps_are_not_turns_a_cue_can_give_away() {
+    let (loaded, source) = fixture("cue_unscored.scenario.ron");
+    let report = check(&loaded);
+    assert_eq!(messages(&report), Vec::<String>::new());
+    assert_eq!(rate(&report, Cue::Longest).turns, 0);
+    // The same steps scored: the longest way on is best in each of the three.
+    let scored = Loaded {
+        scenario: common::parse(&source.replace("scored: false,", "")),
+        ..loaded
+    };
+    let report = check(&scored);
+    let longest = rate(&report, Cue::Longest);
+    assert_eq!((longest.hits, longest.turns), (3, 3));
+    assert!((longest.p_value - 1.0 / 27.0).abs() < 1e-9);
+    assert!(
+        messages(&report)
+            .iter()
+            .any(|m| m.contains("the longest reply is a best reply in 3 of 3 turns")),
+        "{:#?}",
+        messages(&report)
+    );
+}
+
 #[test]
 fn a_best_reply_that_always_apologises_most_is_a_warning() {
     let (loaded, _) = fixture("cue_apology.scenario.ron");

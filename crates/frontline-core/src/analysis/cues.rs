@@ -149,10 +149,12 @@ pub(super) fn of(scenario: &Scenario, reach: &Reach, scores: &Scores) -> (Cues, 
     (Cues { rates }, findings)
 }
 
-/// Every offer a trainee can face, with its best replies: those with the
-/// highest [`gain`] (practice share from the tags plus the customer part moved
-/// by the effects) in a conversation as long as the best path. Where an offer
-/// is made with different meters, the best replies are those of most of them.
+/// Every offer of replies to judge a trainee can face, with its best replies:
+/// those with the highest [`gain`] (practice share from the tags plus the
+/// customer part moved by the effects) in a conversation with as many scored
+/// replies as the best path. Where an offer is made with different meters,
+/// the best replies are those of most of them. An offer of unscored steps
+/// only (a narrator's ways on) is not a reply to judge, so it is left out.
 fn turns(scenario: &Scenario, reach: &Reach, scores: &Scores) -> Vec<Turn> {
     let Some(finish) = &scores.best else {
         return Vec::new();
@@ -161,17 +163,20 @@ fn turns(scenario: &Scenario, reach: &Reach, scores: &Scores) -> Vec<Turn> {
     let length = path
         .steps
         .iter()
-        .filter(|s| matches!(s, PathStep::Choice { .. }))
+        .filter(|s| match **s {
+            PathStep::Choice { node, choice } => scenario.nodes[node].choices[choice].scored,
+            _ => false,
+        })
         .count();
     let mut votes: BTreeMap<(usize, Vec<usize>), BTreeMap<Vec<usize>, usize>> = BTreeMap::new();
     let mut scratch = Vec::new();
     for s in 0..reach.situation_count() {
         let situation = reach.situation(s);
         let offered: Vec<usize> = reach.moves_at(s).iter().map(|m| m.choice).collect();
-        if offered.len() < 2 {
+        let choices = &scenario.nodes[situation.node].choices;
+        if offered.len() < 2 || !offered.iter().any(|&c| choices[c].scored) {
             continue;
         }
-        let choices = &scenario.nodes[situation.node].choices;
         let gains: Vec<f32> = offered
             .iter()
             .map(|&c| {
