@@ -2,7 +2,8 @@
 # Measures the game against a bare Bevy window built with the same features,
 # each under Xvfb with software Vulkan: time from launch to the first frame
 # with text on it, resident memory once settled, and CPU use while idle
-# (the game waiting on its title screen, which is where a trainee idles).
+# (the game waiting on its title screen, and waiting for a reply in a
+# conversation, driven there with xdotool).
 #
 # The screen is polled with xwd, which costs a few ms a capture, and only
 # captures that differ from the one before are kept and analysed afterwards:
@@ -87,3 +88,33 @@ for binary in bare_window frontline; do
 done | tee -a "$results.medians"
 awk 'NR == 1 {b1 = $2; b2 = $3} NR == 2 {printf "frontline / bare: first frame %.2fx, memory %.2fx\n", $2 / b1, $3 / b2}' "$results.medians"
 rm -f "$results" "$results.medians"
+
+# CPU over 10 s of a game waiting for a reply, before and after one.
+cpu_over_10s() {
+  local hz ticks0 ticks1
+  hz=$(getconf CLK_TCK)
+  ticks0=$(awk '{print $14 + $15}' "/proc/$1/stat")
+  sleep 10
+  ticks1=$(awk '{print $14 + $15}' "/proc/$1/stat")
+  printf '%.1f' "$(echo "($ticks1 - $ticks0) * 100 / $hz / 10" | bc -l)"
+}
+log=$(mktemp)
+"$release/frontline" >"$log" 2>&1 &
+game=$!
+window=$(xdotool search --sync --pid "$game" | tail -1)
+xdotool windowfocus --sync "$window"
+sleep 2
+key() { xdotool key --window "$window" "$@"; sleep 0.6; }
+key Return
+xdotool type --window "$window" Ada
+key Return
+key 1
+key Return
+sleep 3
+grep -q "screen: Conversation" "$log" || { echo "never reached a conversation" >&2; exit 1; }
+echo "frontline waiting for a reply: idle_cpu_% $(cpu_over_10s "$game")"
+key 1
+sleep 3
+echo "frontline waiting after a reply: idle_cpu_% $(cpu_over_10s "$game")"
+kill "$game"
+rm -f "$log"
