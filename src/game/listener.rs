@@ -12,6 +12,7 @@ use bevy::window::RequestRedraw;
 use frontline_core::Scenario;
 use frontline_match::{Matcher, PLAY_THREADS, Replies};
 
+use super::first_frame::FirstFrame;
 use super::profile::Profile;
 
 /// Where the model is in its loading.
@@ -113,8 +114,11 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, (load_when_typed, finish_loading).chain());
 }
 
-fn load_when_typed(profile: Res<Profile>, mut listener: ResMut<Listener>) {
-    if !profile.settings.typed || !matches!(*listener, Listener::Off) {
+/// Loads the model once typed replies are on and the first screen is drawn
+/// (loading it sooner would hold that screen back, as reading the scenarios
+/// would: see `first_frame`).
+fn load_when_typed(profile: Res<Profile>, first: Res<FirstFrame>, mut listener: ResMut<Listener>) {
+    if !profile.settings.typed || !first.drawn() || !matches!(*listener, Listener::Off) {
         return;
     }
     let dir = crate::paths::assets_dir().join("model");
