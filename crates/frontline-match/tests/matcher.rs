@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use frontline_core::Scenario;
 use frontline_core::load::parse;
-use frontline_match::{Matcher, Replies, Verdict};
+use frontline_match::{Matcher, Penalty, Replies, Verdict};
 
 fn model_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/model")
@@ -104,6 +104,36 @@ fn an_unrelated_reply_is_off_script() {
     assert_eq!(
         read(&replies, &[0, 1, 2], "   "),
         Verdict::OffScript { best: None }
+    );
+}
+
+/// A new question on the topic of a reply that asks nothing is not that
+/// reply: the embeddings alone would take it (see `eval/README.md`).
+#[test]
+fn a_new_question_on_the_topic_of_a_reply_is_off_script() {
+    let delay_told = [
+        r#"text: "That cuts into your break, I know. As soon as it's ready I'll box it up with the bill, so you're back by 1:30.""#,
+        r#"text: "Let me bring her a little bowl of buttered pasta right now, on the house. It takes two minutes.""#,
+        r#"text: "I'm so sorry, that's two delays too many. Dessert is on us today, and I'll bring it the second it's up.""#,
+    ];
+    let text = "Would you like the bill now?";
+    let replies = matcher().replies(&scenario(&delay_told)).unwrap();
+    assert_eq!(
+        read(&replies, &[0, 1, 2], text),
+        Verdict::OffScript { best: Some(0) }
+    );
+    let mut without_cue = Matcher::load(&model_dir(), 1).unwrap();
+    without_cue.set_penalty(Penalty {
+        question: 0.0,
+        ..Penalty::CALIBRATED
+    });
+    let verdict = without_cue
+        .read(&replies, 0, &[0, 1, 2], text)
+        .unwrap()
+        .verdict;
+    assert!(
+        matches!(verdict, Verdict::Matched { choice: 0, .. }),
+        "{verdict:?}"
     );
 }
 
