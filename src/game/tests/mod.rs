@@ -271,14 +271,7 @@ fn a_broken_file_is_listed_as_broken_and_the_others_stay_playable() {
         "Scenario(id: \"x\",",
     )
     .unwrap();
-    let mut app = app(&dir);
-    update_until(&mut app, "the library", loaded(&dir));
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Select);
-    app.update();
-    app.update();
-    let texts = texts(&mut app);
+    let (_, texts) = select_screen(&dir);
     assert!(
         texts
             .iter()
@@ -306,14 +299,7 @@ fn a_second_file_with_a_taken_id_is_broken_and_a_misnamed_file_is_named() {
     assert_ne!(copy, caviar);
     fs::write(dir.join("scenarios/zz_copy.scenario.ron"), copy).unwrap();
     fs::write(dir.join("scenarios/notes.ron"), "// not a scenario").unwrap();
-    let mut app = app(&dir);
-    update_until(&mut app, "the library", loaded(&dir));
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Select);
-    app.update();
-    app.update();
-    let shown = texts(&mut app);
+    let (app, shown) = select_screen(&dir);
     assert!(
         shown.iter().any(|t| t == "Broken: zz_copy.scenario.ron"),
         "the copy is listed as broken: {shown:?}"
@@ -343,6 +329,20 @@ fn a_second_file_with_a_taken_id_is_broken_and_a_misnamed_file_is_named() {
         "the first file keeps the id"
     );
     fs::remove_dir_all(dir).unwrap();
+}
+
+/// The game with every scenario of `dir` read, on the select screen, and
+/// the texts it shows.
+fn select_screen(dir: &Path) -> (App, Vec<String>) {
+    let mut app = app(dir);
+    update_until(&mut app, "the library", loaded(dir));
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Select);
+    app.update();
+    app.update();
+    let texts = texts(&mut app);
+    (app, texts)
 }
 
 /// Signs in as Ada, with `settings` changed, and opens the select screen.
