@@ -1,9 +1,9 @@
 //! References by name (a `next`, a meter, a flag, a persona, a condition)
 //! resolved to indices, with "did you mean" for a name that isn't there.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use super::report::{Known, known_targets};
+use super::report::{Known, Reporter, known_targets};
 use super::{UNRESOLVED, Validator};
 use crate::format::Condition as ConditionFile;
 use crate::locate::Seg;
@@ -26,38 +26,12 @@ impl Validator<'_> {
 
     /// The meter named at `at` + `tail`.
     pub(super) fn meter(&mut self, at: &[Seg], tail: &[Seg], id: &str) -> usize {
-        match self.meters.get(id) {
-            Some(m) => *m,
-            None => {
-                let known = Known {
-                    names: self.meters.keys().map(String::as_str).collect(),
-                    what: "the meters are",
-                    otherwise: None,
-                };
-                let message = format!("unknown meter `{id}`");
-                self.report
-                    .unknown(&[at, tail].concat(), message, id, known);
-                UNRESOLVED
-            }
-        }
+        resolve(&mut self.report, &self.meters, &METER, (at, tail), id)
     }
 
     /// The flag named at `at` + `tail`.
     pub(super) fn flag(&mut self, at: &[Seg], tail: &[Seg], id: &str) -> usize {
-        match self.flags.get(id) {
-            Some(f) => *f,
-            None => {
-                let known = Known {
-                    names: self.flags.keys().map(String::as_str).collect(),
-                    what: "the flags declared are",
-                    otherwise: Some("declare it in `flags: [...]` at the top of the file"),
-                };
-                let message = format!("unknown flag `{id}`");
-                self.report
-                    .unknown(&[at, tail].concat(), message, id, known);
-                UNRESOLVED
-            }
-        }
+        resolve(&mut self.report, &self.flags, &FLAG, (at, tail), id)
     }
 
     /// The flags listed in field `field` of the item at `at`.
@@ -87,21 +61,8 @@ impl Validator<'_> {
 
     /// The persona named by condition `i` of the item at `at`.
     pub(super) fn persona(&mut self, at: &[Seg], i: usize, id: &str) -> usize {
-        match self.personas.get(id) {
-            Some(p) => *p,
-            None => {
-                let known = Known {
-                    names: self.personas.keys().map(String::as_str).collect(),
-                    what: "the personas are",
-                    otherwise: Some("add it to the customer's `personas: [...]`"),
-                };
-                let name = [Seg::Field("when"), Seg::Index(i), Seg::Index(0)];
-                let message = format!("unknown persona `{id}`");
-                self.report
-                    .unknown(&[at, &name].concat(), message, id, known);
-                UNRESOLVED
-            }
-        }
+        let name = [Seg::Field("when"), Seg::Index(i), Seg::Index(0)];
+        resolve(&mut self.report, &self.personas, &PERSONA, (at, &name), id)
     }
 
     /// The `when` field of the item at `at`, which is not a line variant.
@@ -141,4 +102,54 @@ impl Validator<'_> {
             }
         })
     }
+}
+
+/// A kind of name a scenario declares and refers to.
+struct Kind {
+    what: &'static str,
+    /// Introduces the list of those declared.
+    listed: &'static str,
+    /// The help when no declared name is near.
+    otherwise: Option<&'static str>,
+}
+
+const METER: Kind = Kind {
+    what: "meter",
+    listed: "the meters are",
+    otherwise: None,
+};
+
+const FLAG: Kind = Kind {
+    what: "flag",
+    listed: "the flags declared are",
+    otherwise: Some("declare it in `flags: [...]` at the top of the file"),
+};
+
+const PERSONA: Kind = Kind {
+    what: "persona",
+    listed: "the personas are",
+    otherwise: Some("add it to the customer's `personas: [...]`"),
+};
+
+/// The index `id` has in `table`, or an error at `at` + `tail` that names the
+/// nearest declared name and lists them all. The two parts of the place are
+/// joined only for an error: a valid file has many places and no errors.
+fn resolve(
+    report: &mut Reporter,
+    table: &HashMap<String, usize>,
+    kind: &Kind,
+    (at, tail): (&[Seg], &[Seg]),
+    id: &str,
+) -> usize {
+    if let Some(&index) = table.get(id) {
+        return index;
+    }
+    let known = Known {
+        names: table.keys().map(String::as_str).collect(),
+        what: kind.listed,
+        otherwise: kind.otherwise,
+    };
+    let message = format!("unknown {} `{id}`", kind.what);
+    report.unknown(&[at, tail].concat(), message, id, known);
+    UNRESOLVED
 }
