@@ -6,8 +6,8 @@
 //! on the menu". A phrasing that makes a promise the typed reply doesn't (or
 //! the reverse) is marked down a little. They also hear a new question on the
 //! scene's topic ("Would you like the bill now?") as the reply about that
-//! topic ("I'll box it up with the bill"), so a typed question is marked down
-//! against a phrasing that asks nothing.
+//! topic ("I'll box it up with the bill"), so a reply typed as a question is
+//! marked down against a phrasing that asks nothing.
 
 /// Which cues a text carries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -16,7 +16,8 @@ pub struct Cues {
     pub promise: bool,
     /// Declines to commit: "I can't promise", "no promises".
     pub refusal: bool,
-    /// Asks something: the text has a question mark.
+    /// Asks something: a question mark, or a request to be told ("tell me
+    /// about your home", "show me where it sticks").
     pub asks: bool,
 }
 
@@ -47,6 +48,17 @@ const PROMISES: &[&str] = &[
     "trust me",
 ];
 
+/// Ways of asking without a question mark.
+const REQUESTS: &[&str] = &[
+    "tell me",
+    "show me",
+    "walk me through",
+    "talk me through",
+    "let me know",
+    "like to hear",
+    "love to hear",
+];
+
 impl Cues {
     pub fn of(text: &str) -> Cues {
         let text = text.to_lowercase().replace(['’', '‘'], "'");
@@ -54,7 +66,7 @@ impl Cues {
         // A promise refused is no promise: drop the refusals before looking.
         let rest = REFUSALS.iter().fold(text, |t, r| t.replace(r, " "));
         let promise = PROMISES.iter().any(|p| rest.contains(p));
-        let asks = rest.contains('?');
+        let asks = rest.contains('?') || REQUESTS.iter().any(|r| rest.contains(r));
         Cues {
             promise,
             refusal,
@@ -74,7 +86,8 @@ impl Cues {
 pub struct Penalty {
     /// Each stance cue (a promise, a refusal) present in one text only.
     pub stance: f32,
-    /// A typed question read against a phrasing that asks nothing.
+    /// A typed reply that asks something read against a phrasing that asks
+    /// nothing.
     pub question: f32,
 }
 
@@ -123,7 +136,7 @@ mod tests {
     }
 
     #[test]
-    fn a_typed_question_costs_only_against_a_phrasing_that_asks_nothing() {
+    fn a_question_costs_only_against_a_phrasing_that_asks_nothing() {
         let penalty = Penalty {
             stance: 0.0,
             question: 0.15,
@@ -131,8 +144,10 @@ mod tests {
         let question = Cues::of("Would you like the bill now?");
         let statement = Cues::of("I'll box it up with the bill.");
         let asking = Cues::of("Sorry for the wait. Are you in a hurry today?");
+        let requesting = Cues::of("Before I say if it's faulty, tell me about your home.");
         assert_eq!(penalty.of(question, statement), 0.15);
         assert_eq!(penalty.of(question, asking), 0.0);
+        assert_eq!(penalty.of(question, requesting), 0.0);
         // Typed without a question mark: never marked down for it.
         assert_eq!(penalty.of(statement, asking), 0.0);
     }

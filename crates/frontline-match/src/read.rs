@@ -20,7 +20,7 @@ pub struct Gate {
 impl Gate {
     pub const CALIBRATED: Gate = Gate {
         accept: 0.31,
-        margin: 0.055,
+        margin: 0.03,
     };
 }
 

@@ -137,6 +137,32 @@ fn a_new_question_on_the_topic_of_a_reply_is_off_script() {
     );
 }
 
+/// "Tell me about your home" asks as much as a question does: a question
+/// typed for it costs nothing.
+#[test]
+fn a_reply_that_asks_by_a_request_is_not_marked_down_for_a_typed_question() {
+    let desk = [
+        r#"text: "Sorry, that's a rotten first week. Before I say if it's faulty, tell me about your home and where it goes wrong.""#,
+        r#"text: "It won't be faulty. Fence the rug off in the app and keep it downstairs, and most of that will stop. Shall I show you?""#,
+    ];
+    let text = "sorry about that! can you tell me about your house?";
+    let replies = matcher().replies(&scenario(&desk)).unwrap();
+    let score = |m: &Matcher| {
+        let reading = m.read(&replies, 0, &[0, 1], text).unwrap();
+        assert!(
+            matches!(reading.verdict, Verdict::Matched { choice: 0, .. }),
+            "{reading:?}"
+        );
+        reading.ranked[0].score
+    };
+    let mut without_cue = Matcher::load(&model_dir(), 1).unwrap();
+    without_cue.set_penalty(Penalty {
+        question: 0.0,
+        ..Penalty::CALIBRATED
+    });
+    assert_eq!(score(matcher()), score(&without_cue));
+}
+
 #[test]
 fn two_replies_too_close_to_tell_apart_ask_which() {
     let replies = matcher()
