@@ -19,7 +19,7 @@ use frontline_core::bounds::ScoreBounds;
 use frontline_core::{Catalog, Debrief, Loaded, Scenario, Session, Severity, State};
 
 mod common;
-use common::MINI;
+use common::{MINI, position};
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -40,18 +40,6 @@ fn loaded(source: &str) -> Loaded {
 fn bundled() -> Catalog {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
     Catalog::load(&[dir]).expect("scenarios/ is readable")
-}
-
-/// 1-based line and column of the `nth` occurrence of `needle`.
-fn position(source: &str, needle: &str, nth: usize) -> (usize, usize) {
-    let at = source
-        .match_indices(needle)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("no {needle:?}"))
-        .0;
-    let line = source[..at].matches('\n').count() + 1;
-    let column = source[..at].rsplit('\n').next().unwrap().chars().count() + 1;
-    (line, column)
 }
 
 /// Asserts the report's findings are exactly these (severity, message part,

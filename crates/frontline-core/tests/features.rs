@@ -4,14 +4,12 @@
 //! at its place with a `help:`.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::sync::Arc;
 
-use frontline_core::load::parse;
 use frontline_core::{Debrief, Diagnostic, Scenario, Session, State};
 
 mod common;
-use common::choice_named;
+use common::{FILE, choice_named, problems};
 
 const FEATURES: &str = include_str!("fixtures/features.scenario.ron");
 
@@ -248,21 +246,15 @@ fn an_event_can_end_the_conversation_and_skips_its_node() {
     }
 }
 
-fn problems(source: &str) -> Vec<Diagnostic> {
-    parse(Path::new("f.scenario.ron"), source).expect_err("the scenario should be invalid")
-}
-
 /// The fixture with `from` (which must be there once) replaced by `to`.
 fn broken(from: &str, to: &str) -> String {
     assert_eq!(FEATURES.matches(from).count(), 1, "{from:?}");
     FEATURES.replacen(from, to, 1)
 }
 
-/// 1-based line and column of `needle` in `source`, plus `shift` characters.
+/// Line and column of the first `needle` in `source`, `shift` characters on.
 fn position(source: &str, needle: &str, shift: usize) -> (usize, usize) {
-    let at = source.find(needle).expect("needle present");
-    let line = source[..at].matches('\n').count() + 1;
-    let column = source[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    let (line, column) = common::position(source, needle, 0);
     (line, column + shift)
 }
 
@@ -279,7 +271,7 @@ fn mistake(source: &str, at: (usize, usize), message: &str, help: &str) -> Diagn
         "{d}"
     );
     let rendered = d.to_string();
-    let header = format!("f.scenario.ron:{}:{}: error: {message}", at.0, at.1);
+    let header = format!("{FILE}:{}:{}: error: {message}", at.0, at.1);
     assert!(rendered.starts_with(&header), "{rendered}");
     let shown = match d.help.as_ref().unwrap().corrected {
         Some(_) => format!("\nhelp: {help}\n"),

@@ -9,27 +9,11 @@ use frontline_core::diagnostic::apply;
 use frontline_core::load::parse;
 
 mod common;
-use common::MINI;
+use common::{MINI, broken, problems};
 
-/// The fixture with `from` (which must be there) replaced by `to`.
-fn broken(from: &str, to: &str) -> String {
-    assert!(MINI.contains(from), "fixture lacks {from:?}");
-    MINI.replacen(from, to, 1)
-}
-
-fn problems(source: &str) -> Vec<Diagnostic> {
-    parse(Path::new("s.scenario.ron"), source).expect_err("the scenario should be invalid")
-}
-
-/// 1-based line and column of the `nth` occurrence of `needle`, plus `shift` characters.
+/// As [`common::position`], `shift` characters further on.
 fn position(source: &str, needle: &str, nth: usize, shift: usize) -> (usize, usize) {
-    let at = source
-        .match_indices(needle)
-        .nth(nth)
-        .expect("needle present")
-        .0;
-    let line = source[..at].matches('\n').count() + 1;
-    let column = source[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    let (line, column) = common::position(source, needle, nth);
     (line, column + shift)
 }
 

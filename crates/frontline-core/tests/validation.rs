@@ -3,33 +3,10 @@
 
 use std::path::Path;
 
-use frontline_core::Diagnostic;
 use frontline_core::load::parse;
 
 mod common;
-use common::MINI;
-
-/// Replaces the first `from` of the fixture with `to`, which must appear once.
-fn broken(from: &str, to: &str) -> String {
-    assert!(MINI.contains(from), "fixture lacks {from:?}");
-    MINI.replacen(from, to, 1)
-}
-
-fn problems(source: &str) -> Vec<Diagnostic> {
-    parse(Path::new("s.scenario.ron"), source).expect_err("the scenario should be invalid")
-}
-
-/// 1-based line and column of the `nth` occurrence of `needle` in `source`.
-fn position(source: &str, needle: &str, nth: usize) -> (usize, usize) {
-    let at = source
-        .match_indices(needle)
-        .nth(nth)
-        .expect("needle present")
-        .0;
-    let line = source[..at].matches('\n').count() + 1;
-    let column = source[..at].rsplit('\n').next().unwrap().chars().count() + 1;
-    (line, column)
-}
+use common::{MINI, broken, position, problems};
 
 /// Asserts a single problem whose message contains `message`, located at the
 /// `nth` occurrence of `at` in the broken text.

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use frontline_core::{Scenario, Session};
+use frontline_core::{Diagnostic, Scenario, Session};
 
 /// Plays `choices` (indices as written in the file) from `seed`.
 pub fn play(scenario: &Scenario, seed: u64, choices: &[usize]) -> Session {
@@ -43,4 +43,31 @@ pub fn choice_named(session: &Session, text: &str) -> usize {
 pub fn guide() -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     std::fs::read_to_string(root.join("docs/scenario-format.md")).unwrap()
+}
+
+/// The name broken test files are parsed under, as their diagnostics show it.
+pub const FILE: &str = "s.scenario.ron";
+
+/// The problems of `source`, which must be invalid.
+pub fn problems(source: &str) -> Vec<Diagnostic> {
+    frontline_core::load::parse(std::path::Path::new(FILE), source)
+        .expect_err("the scenario should be invalid")
+}
+
+/// The mini fixture with its first `from` (which must be there) replaced by `to`.
+pub fn broken(from: &str, to: &str) -> String {
+    assert!(MINI.contains(from), "fixture lacks {from:?}");
+    MINI.replacen(from, to, 1)
+}
+
+/// 1-based line and column of the `nth` occurrence of `needle` in `source`.
+pub fn position(source: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let at = source
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no {needle:?} number {nth}"))
+        .0;
+    let line = source[..at].matches('\n').count() + 1;
+    let column = source[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, column)
 }
