@@ -8,6 +8,7 @@ use frontline_core::analysis::cues::{Cue, CueRate};
 use frontline_core::{Catalog, Loaded, Severity};
 
 mod common;
+use common::position;
 
 fn fixture(name: &str) -> (Loaded, String) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -29,12 +30,6 @@ fn messages(report: &Report) -> Vec<String> {
 fn rate(report: &Report, cue: Cue) -> &CueRate {
     let cues = report.cues.as_ref().expect("the search was complete");
     cues.rates.iter().find(|r| r.cue == cue).unwrap()
-}
-
-/// The 1-based line of the `nth` occurrence of `needle`.
-fn line_of(source: &str, needle: &str, nth: usize) -> usize {
-    let at = source.match_indices(needle).nth(nth).unwrap().0;
-    source[..at].matches('\n').count() + 1
 }
 
 /// Five turns of three replies, one best each: a blind pick is right with
@@ -126,7 +121,7 @@ fn a_node_with_only_plain_anti_patterns_as_wrong_replies_is_a_warning() {
         "{}",
         d.message
     );
-    assert_eq!(d.line, line_of(&source, "choices: [", 1), "{d}");
+    assert_eq!(d.line, position(&source, "choices: [", 1).0, "{d}");
 }
 
 #[test]
@@ -143,7 +138,7 @@ fn feedback_that_only_says_right_or_wrong_is_a_warning_at_the_feedback() {
         let expected =
             format!("the feedback on choice {choice} of `hello` only says right or wrong");
         assert!(d.message.contains(&expected), "{d}");
-        assert_eq!(d.line, line_of(&source, needle, 0), "{d}");
+        assert_eq!(d.line, position(&source, needle, 0).0, "{d}");
     }
 }
 
