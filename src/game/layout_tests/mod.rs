@@ -372,18 +372,21 @@ fn unreadable(world: &mut World) -> Vec<String> {
     problems
 }
 
+/// Every scenario the game has read and can play.
+fn bundled(layout: &Layout) -> Vec<Prepared> {
+    let library = layout.app.world().resource::<Library>();
+    library
+        .entries
+        .iter()
+        .filter_map(|e| e.prepared())
+        .collect()
+}
+
 /// Records `count` attempts of every bundled scenario for the trainee: every
 /// other one finished (choosing the first offer throughout), in exam mode
 /// every third, the rest abandoned.
 fn record_attempts(layout: &mut Layout, count: usize) {
-    let prepared: Vec<Prepared> = {
-        let library = layout.app.world().resource::<Library>();
-        library
-            .entries
-            .iter()
-            .filter_map(|e| e.prepared())
-            .collect()
-    };
+    let prepared = bundled(layout);
     let mut records = layout.app.world_mut().resource_mut::<Records>();
     for i in 0..count {
         for scenario in &prepared {

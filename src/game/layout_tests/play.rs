@@ -9,18 +9,8 @@ use frontline_core::explore::prompts;
 use frontline_core::runner::NoJournal;
 use frontline_core::{Mode, Playthrough, Prepared, Prompt};
 
-use super::{Layout, assert_none};
-use crate::game::library::Library;
+use super::{Layout, assert_none, bundled};
 use crate::game::screens::{ActivePlay, Results, Screen};
-
-fn bundled(layout: &Layout) -> Vec<Prepared> {
-    let library = layout.app.world().resource::<Library>();
-    library
-        .entries
-        .iter()
-        .filter_map(|e| e.prepared())
-        .collect()
-}
 
 /// `prepared` played with `seed` along `path` (choices as written), unrecorded.
 fn played(prepared: &Prepared, seed: u64, path: &[usize], mode: Mode) -> Playthrough {
