@@ -44,7 +44,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn stop_waiting(first: Res<FirstFrame>, time: Res<Time<Real>>) {
     if !first.drawn() && time.elapsed() >= PATIENCE {
-        warn!("the first screen was not drawn after {PATIENCE:?}; reading the scenarios anyway");
+        warn!("the first screen was not drawn after {PATIENCE:?}; loading the scenarios anyway");
         first.0.store(true, Ordering::Relaxed);
     }
 }
